@@ -1,0 +1,21 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DbHandle } from './database.ts';
+import { foundation } from './migrations/0001-foundation.ts';
+
+// Migrations are listed here in order; names sort by their number. One migration per change.
+function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
+  return {
+    '0001-foundation': foundation(engine),
+  };
+}
+
+/** Brings the schema up to date; runs at start-up (and in every test's fresh database). */
+export async function migrateToLatest(handle: DbHandle): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.engine) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration failed${failed ? ` at ${failed.migrationName}` : ''}`, { cause: error });
+  }
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../../db/database.ts';
+import type { Scope } from '../../platform/actor.ts';
+import { whereScopeCoversPerson } from '../../platform/scope-sql.ts';
+
+const personColumns = [
+  'p.id', 'p.name', 'p.id_number_masked', 'p.sex', 'p.birth_date', 'p.unit_id', 'u.name as unit_name',
+  'p.status', 'p.certificate_number',
+] as const;
+
+function scopedPersons(db: Db, scope: Scope) {
+  const base = db.selectFrom('persons as p').innerJoin('orgs as u', 'u.id', 'p.unit_id').select(personColumns);
+  return whereScopeCoversPerson(base, scope);
+}
+
+/** People in scope, keyset-paginated by id (UUIDv7, so in registration order). */
+export function listPersons(db: Db, options: { scope: Scope; after?: string | undefined; limit: number; nameLike?: string | undefined }) {
+  let q = scopedPersons(db, options.scope);
+  if (options.after) q = q.where('p.id', '>', options.after);
+  if (options.nameLike) q = q.where('p.name', 'like', `%${options.nameLike.replace(/[%_\\]/g, '')}%`);
+  return q.orderBy('p.id').limit(options.limit + 1).execute();
+}
+
+export function findPerson(db: Db, options: { scope: Scope; id: string }) {
+  return scopedPersons(db, options.scope).where('p.id', '=', options.id).executeTakeFirst();
+}

@@ -1,0 +1,12 @@
+import type { Config } from '../config.ts';
+import type { DbHandle } from '../db/database.ts';
+import type { PiiCipher } from './pii.ts';
+
+/** What services need from the outside world; built once in app.ts, replaced in tests. */
+export type Deps = {
+  config: Config;
+  handle: DbHandle;
+  pii: PiiCipher;
+  /** The clock: tests move it to prove timeouts without waiting. */
+  now: () => Date;
+};
