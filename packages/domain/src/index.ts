@@ -1,2 +1,5 @@
 export * from './canonical-json.ts';
 export * from './identifiers/index.ts';
+// The Merkle tree code is pure; its node:crypto hash functions are imported from
+// '@jixu/domain/merkle-hashes' so a browser bundle of the domain never pulls node:crypto in.
+export * from './merkle/index.ts';

@@ -55,8 +55,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.decorate('deps', deps);
   app.decorate('readiness', { ready: true });
+  // Once shutdown begins, every answer closes its keep-alive connection, so close() is not held
+  // open by clients that would otherwise keep an idle socket until the keep-alive timeout.
+  app.addHook('preClose', async () => { app.readiness.ready = false; });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (!app.readiness.ready) void reply.header('connection', 'close');
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 

@@ -39,6 +39,8 @@ export type Actor = {
   name: string;
   org: { id: string; name: string; level: OrgLevel | null; regionCode: string | null } | null;
   personId: string | null;
+  /** For a person: the unit they are registered with (shown, not a scope: a person sees only themself). */
+  personUnit: { id: string; name: string } | null;
   scope: Scope;
   mustChangePassword: boolean;
 };
@@ -80,9 +82,10 @@ export function publicScopeOf(actor: Actor): { level: string; orgId?: string; or
     : actor.role === 'person' ? 'person'
     : actor.role === 'bureau' ? (actor.org?.level ?? 'county')
     : actor.role;
+  const org = actor.org ?? actor.personUnit;
   return {
     level,
-    ...(actor.org ? { orgId: actor.org.id, orgName: actor.org.name } : {}),
+    ...(org ? { orgId: org.id, orgName: org.name } : {}),
     ...(actor.org?.regionCode ? { regionCode: actor.org.regionCode } : {}),
   };
 }

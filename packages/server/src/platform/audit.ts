@@ -3,11 +3,12 @@ import { canonicalJson } from '@jixu/domain';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from './actor.ts';
 
 // Art. 15: every change of state is an event (who, what, when, digest of before and after), written
 // in the same transaction as the change. The table refuses UPDATE and DELETE by trigger.
-export type AuditContext = { actor: Actor | null; requestId: string | null; now: Date };
+/** The actor as the audit trail names it (an Actor fits; so does an account that is just logging in). */
+export type AuditActor = { accountId: string; kind: string };
+export type AuditContext = { actor: AuditActor | null; requestId: string | null; now: Date };
 
 /** SHA-256 of the RFC 8785 canonical JSON: the event proves what the state was without copying it. */
 export const digestOf = (state: unknown): string | null =>

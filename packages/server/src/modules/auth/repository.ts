@@ -17,6 +17,8 @@ export type SessionRow = {
   org_name: string | null;
   org_level: OrgLevel | null;
   org_region: string | null;
+  person_unit_id: string | null;
+  person_unit_name: string | null;
 };
 
 export function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
@@ -24,10 +26,13 @@ export function findSession(db: Db, idHash: string): Promise<SessionRow | undefi
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .leftJoin('orgs as o', 'o.id', 'a.org_id')
+    .leftJoin('persons as p', 'p.id', 'a.person_id')
+    .leftJoin('orgs as pu', 'pu.id', 'p.unit_id')
     .select([
       's.id_hash', 's.csrf_token', 's.created_at', 's.last_seen_at', 'a.id as account_id', 'a.username_display',
       'a.role', 'a.name', 'a.disabled', 'a.must_change_password', 'a.person_id', 'a.org_id',
       'o.name as org_name', 'o.level as org_level', 'o.region_code as org_region',
+      'pu.id as person_unit_id', 'pu.name as person_unit_name',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();

@@ -26,7 +26,8 @@ export async function login(
 ): Promise<LoginResult> {
   const now = deps.now();
   const { db } = deps.handle;
-  const retryIp = input.ipLimiter.hit(input.ip, now.getTime());
+  // Only failures count against an address: an office behind one NAT address logs in many people.
+  const retryIp = input.ipLimiter.retryAfter(input.ip, now.getTime());
   if (retryIp !== undefined) throw new AppError({ code: 'rate_limited', retryAfterSeconds: retryIp });
 
   // The throttle key exists for unknown usernames too: locking must not reveal who has an account.
@@ -41,6 +42,7 @@ export async function login(
   const account = await repo.findAccountByUsernameKey(db, deps.pii.index(`user:${username}`));
   const passwordOk = await verifyPassword(input.password, account?.password_hash ?? (await dummyHashFor(deps.config.scryptN)));
   if (!account || !passwordOk) {
+    input.ipLimiter.hit(input.ip, now.getTime());
     const failures = await repo.countFailure(db, throttleKey, now.toISOString());
     if (failures >= deps.config.login.maxFailures) {
       const until = new Date(now.getTime() + deps.config.login.lockMs).toISOString();
@@ -61,7 +63,8 @@ export async function login(
     await repo.clearThrottle(trx, throttleKey);
     await repo.createSession(trx, { idHash: hashSessionId(sessionId), accountId: account.id, csrfToken, at: now.toISOString() });
     await trx.updateTable('accounts').set({ last_login_at: now.toISOString() }).where('id', '=', account.id).execute();
-    await recordEvent(trx, { actor: null, requestId: input.requestId, now }, { action: 'auth.login', objectType: 'account', objectId: account.id });
+    const self = { accountId: account.id, kind: account.role };
+    await recordEvent(trx, { actor: self, requestId: input.requestId, now }, { action: 'auth.login', objectType: 'account', objectId: account.id });
   });
   const actor = await authenticate(deps, sessionId);
   if (!actor) throw new Error('a session just created could not be read');
@@ -93,6 +96,7 @@ export async function authenticate(deps: Deps, sessionId: string): Promise<{ act
     kind: actorKindOf(row.role, row.org_level),
     name: row.name,
     org: row.org_id ? { id: row.org_id, name: row.org_name ?? '', level: row.org_level, regionCode: row.org_region } : null,
+    personUnit: row.person_unit_id ? { id: row.person_unit_id, name: row.person_unit_name ?? '' } : null,
     personId: row.person_id,
     scope: scopeOf({ role: row.role, orgId: row.org_id, orgLevel: row.org_level, personId: row.person_id }),
     mustChangePassword: row.must_change_password === 1,

@@ -13,10 +13,13 @@ function scopedPersons(db: Db, scope: Scope) {
 }
 
 /** People in scope, keyset-paginated by id (UUIDv7, so in registration order). */
-export function listPersons(db: Db, options: { scope: Scope; after?: string | undefined; limit: number; nameLike?: string | undefined }) {
+export function listPersons(db: Db, options: { scope: Scope; after?: string | undefined; limit: number; query?: string | undefined }) {
   let q = scopedPersons(db, options.scope);
   if (options.after) q = q.where('p.id', '>', options.after);
-  if (options.nameLike) q = q.where('p.name', 'like', `%${options.nameLike.replace(/[%_\\]/g, '')}%`);
+  const text = options.query?.normalize('NFKC').trim().replace(/[%_\\]/g, '');
+  // Digits search the certificate number (a prefix); anything else searches names.
+  if (text && /^\d+$/.test(text)) q = q.where('p.certificate_number', 'like', `${text}%`);
+  else if (text) q = q.where('p.name', 'like', `%${text}%`);
   return q.orderBy('p.id').limit(options.limit + 1).execute();
 }
 

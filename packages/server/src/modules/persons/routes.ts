@@ -43,12 +43,12 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['人员'],
       summary: '人员名册（按当前用户的管辖范围）',
-      querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 50, description: '姓名关键字' })) }),
+      querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 50, description: '姓名关键字或证书管理号码（前缀）' })) }),
       response: { 200: pageOf(PersonSummary), ...problemResponses },
     },
   }, async (request) => {
     const limit = request.query.limit ?? 20;
-    const rows = await listPersons(db, { scope: actorOf(request).scope, after: request.query.cursor, limit, nameLike: request.query.q });
+    const rows = await listPersons(db, { scope: actorOf(request).scope, after: request.query.cursor, limit, query: request.query.q });
     const page = rows.slice(0, limit);
     return { items: page.map(summaryOf), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   });

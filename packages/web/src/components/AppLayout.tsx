@@ -1,0 +1,103 @@
+import { HomeOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { pagesForUser, pageUrl } from '../areas.tsx';
+import { describeRole, homePath } from '../auth/roles.ts';
+import { useCurrentSession, useSession } from '../auth/session.tsx';
+import { PageLoading } from './status.tsx';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+export const platformName = '河南省专业技术人员继续教育证书管理平台';
+
+export function AppLayout() {
+  const { user, mustChangePassword } = useCurrentSession();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+
+  const pages = pagesForUser(user).map((page) => ({ page, url: pageUrl(user.role, page) }));
+  // The deepest page whose URL prefixes the location (home matches only exactly).
+  const current = pages
+    .filter(({ page, url }) => location.pathname === url || (page.path !== '' && location.pathname.startsWith(`${url}/`)))
+    .sort((a, b) => b.url.length - a.url.length)[0];
+
+  const logout = async () => {
+    setLeaving(true);
+    await signOut();
+    void navigate('/login', { replace: true });
+  };
+
+  const crumbs = [
+    { key: 'home', title: <Link to={homePath(user.role)}><HomeOutlined /> 首页</Link> },
+    ...(current && current.page.path ? [{ key: current.url, title: current.page.label }] : []),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header className="jixu-header">
+        <Link to={homePath(user.role)} className="jixu-brand">
+          <SafetyCertificateOutlined className="jixu-brand-icon" />
+          <span className="jixu-brand-name">{platformName}</span>
+        </Link>
+        <Space size="middle" className="jixu-user">
+          <span data-testid="header-user">
+            <UserOutlined /> {user.name}
+          </span>
+          <Tag color="gold" variant="outlined" className="jixu-role-tag">
+            {describeRole(user)}
+          </Tag>
+          <Button
+            type="text"
+            className="jixu-logout"
+            icon={<LogoutOutlined />}
+            loading={leaving}
+            onClick={() => void logout()}
+            data-testid="logout"
+          >
+            退出登录
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider
+          width={208}
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          className="jixu-sider"
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={current ? [current.url] : []}
+            items={pages.map(({ page, url }) => ({
+              key: url,
+              icon: page.icon,
+              label: <Link to={url}>{page.label}</Link>,
+              disabled: mustChangePassword && page.path !== 'security',
+            }))}
+            data-testid="side-menu"
+          />
+        </Sider>
+        <Layout className="jixu-main">
+          <Breadcrumb items={crumbs} style={{ margin: '16px 0' }} data-testid="breadcrumb" />
+          <Content>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Content>
+          <Footer className="jixu-footer">
+            <Typography.Text type="secondary">
+              {platformName} · 依据《河南省专业技术人员继续教育证书管理办法》
+            </Typography.Text>
+          </Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}
