@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { OrgLevel, Role } from '../../db/schema.ts';
 
@@ -21,7 +22,7 @@ export type SessionRow = {
   person_unit_name: string | null;
 };
 
-export function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
+function sessionQuery(db: Db, idHash: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
@@ -34,8 +35,21 @@ export function findSession(db: Db, idHash: string): Promise<SessionRow | undefi
       'o.name as org_name', 'o.level as org_level', 'o.region_code as org_region',
       'pu.id as person_unit_id', 'pu.name as person_unit_name',
     ])
-    .where('s.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .where('s.id_hash', '=', idHash);
+}
+
+// Every authenticated request reads its session: the query is compiled once per database and then
+// executed with the new parameter (building a Kysely query costs more than running this one).
+const compiledSessionQueries = new WeakMap<Db, CompiledQuery<SessionRow>>();
+
+export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
+  let compiled = compiledSessionQueries.get(db);
+  if (!compiled) {
+    compiled = sessionQuery(db, '?').compile() as CompiledQuery<SessionRow>;
+    compiledSessionQueries.set(db, compiled);
+  }
+  const result = await db.executeQuery<SessionRow>({ ...compiled, parameters: [idHash] });
+  return result.rows[0];
 }
 
 export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {
