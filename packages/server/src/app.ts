@@ -13,6 +13,8 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { organisationRoutes } from './modules/organisations/index.ts';
+import { peopleRoutes } from './modules/people/index.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { registerAuthentication } from './platform/authentication.ts';
 import type { Deps } from './platform/deps.ts';
@@ -87,6 +89,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(personRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(peopleRoutes);
+  await app.register(organisationRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,11 +1,15 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DbHandle } from './database.ts';
 import { foundation } from './migrations/0001-foundation.ts';
+import { people } from './migrations/0002-people.ts';
+import { organisations } from './migrations/0003-organisations.ts';
 
 // Migrations are listed here in order; names sort by their number. One migration per change.
 function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
   return {
     '0001-foundation': foundation(engine),
+    '0002-people': people(engine),
+    '0003-organisations': organisations(engine),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AccountOrganisationColumns, OrganisationTables, OrgOrganisationColumns } from './schema-organisations.ts';
+import type { AuditEventPeopleColumns, PeopleTables, PersonPeopleColumns } from './schema-people.ts';
 
 // Storage conventions (docs/architecture.md "Storage"): instants are ISO-8601 UTC text, flags are
 // integers 0/1 and JSON is text, so both engines return the same JavaScript values.
@@ -112,15 +114,15 @@ export type AuditEventTable = {
 
 export type Database = {
   regions: RegionTable;
-  orgs: OrgTable;
-  accounts: AccountTable;
-  persons: PersonTable;
+  orgs: OrgTable & OrgOrganisationColumns;
+  accounts: AccountTable & AccountOrganisationColumns;
+  persons: PersonTable & PersonPeopleColumns;
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
-  audit_events: AuditEventTable;
-};
+  audit_events: AuditEventTable & AuditEventPeopleColumns;
+} & PeopleTables & OrganisationTables;
 
-export type Org = Selectable<OrgTable>;
-export type Account = Selectable<AccountTable>;
-export type Person = Selectable<PersonTable>;
-export type NewAuditEvent = Insertable<AuditEventTable>;
+export type Org = Selectable<Database['orgs']>;
+export type Account = Selectable<Database['accounts']>;
+export type Person = Selectable<Database['persons']>;
+export type NewAuditEvent = Insertable<Database['audit_events']>;

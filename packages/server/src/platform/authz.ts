@@ -1,16 +1,14 @@
 import type { ActorKind } from './actor.ts';
-import { actorKinds } from './actor.ts';
+import { organisationAccess } from './authz-organisations.ts';
+import { peopleAccess } from './authz-people.ts';
+import { everyone, reviewersOfPeople, type Access } from './authz-types.ts';
 
 // The authorization matrix: every API route, and which actors may call it. It is data, checked at
 // start-up (a route missing here refuses to register) and walked by test/authorization-matrix.test.ts,
 // which calls every route as every actor on objects inside and outside their scope.
 // 'public' routes need no login. Object-level scope (which person, which record) is decided by the
 // scoped repositories; an object outside the caller's scope answers 404.
-export type Access = 'public' | readonly ActorKind[];
-
-const everyone = actorKinds;
-const bureaus: readonly ActorKind[] = ['bureau-province', 'bureau-city', 'bureau-county'];
-const reviewersOfPeople: readonly ActorKind[] = ['unit', 'authority', ...bureaus];
+export type { Access } from './authz-types.ts';
 
 export const routeAccess: Record<string, Access> = {
   'GET /api/v1/health': 'public',
@@ -24,6 +22,8 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/v1/accounts/:id/disable': ['admin'],
   'POST /api/v1/accounts/:id/enable': ['admin'],
   'GET /api/v1/audit/events': ['admin', 'bureau-province'],
+  ...peopleAccess,
+  ...organisationAccess,
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

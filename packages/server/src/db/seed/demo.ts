@@ -5,6 +5,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import type { Db } from '../database.ts';
 import type { OrgTable, Role } from '../schema.ts';
+import { seedDemoOrganisations } from './demo-organisations.ts';
 import { demoPeople } from './demo-people.ts';
 import { bureauIdOf } from './reference.ts';
 
@@ -107,6 +108,7 @@ export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: numbe
       }).execute();
       await recordEvent(trx, ctx, { action: 'person.seeded', objectType: 'person', objectId: personId, after: { unit: p.unit, status: p.status } });
     }
+    await seedDemoOrganisations(trx, ctx);
   });
   return true;
 }
