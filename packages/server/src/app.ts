@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
+import { policyRoutes } from './modules/policy/index.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { registerAuthentication } from './platform/authentication.ts';
 import type { Deps } from './platform/deps.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
   await app.register(peopleRoutes);
   await app.register(organisationRoutes);
+  await app.register(policyRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

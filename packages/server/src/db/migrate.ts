@@ -3,6 +3,7 @@ import type { DbHandle } from './database.ts';
 import { foundation } from './migrations/0001-foundation.ts';
 import { people } from './migrations/0002-people.ts';
 import { organisations } from './migrations/0003-organisations.ts';
+import { policy } from './migrations/0004-policy.ts';
 
 // Migrations are listed here in order; names sort by their number. One migration per change.
 function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
     '0001-foundation': foundation(engine),
     '0002-people': people(engine),
     '0003-organisations': organisations(engine),
+    '0004-policy': policy(engine),
   };
 }
 

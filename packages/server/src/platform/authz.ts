@@ -1,6 +1,7 @@
 import type { ActorKind } from './actor.ts';
 import { organisationAccess } from './authz-organisations.ts';
 import { peopleAccess } from './authz-people.ts';
+import { policyAccess } from './authz-policy.ts';
 import { everyone, reviewersOfPeople, type Access } from './authz-types.ts';
 
 // The authorization matrix: every API route, and which actors may call it. It is data, checked at
@@ -24,6 +25,7 @@ export const routeAccess: Record<string, Access> = {
   'GET /api/v1/audit/events': ['admin', 'bureau-province'],
   ...peopleAccess,
   ...organisationAccess,
+  ...policyAccess,
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

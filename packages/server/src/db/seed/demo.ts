@@ -6,6 +6,7 @@ import type { PiiCipher } from '../../platform/pii.ts';
 import type { Db } from '../database.ts';
 import type { OrgTable, Role } from '../schema.ts';
 import { seedDemoOrganisations } from './demo-organisations.ts';
+import { seedDemoRecords } from './demo-records.ts';
 import { demoPeople } from './demo-people.ts';
 import { bureauIdOf } from './reference.ts';
 
@@ -109,6 +110,7 @@ export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: numbe
       await recordEvent(trx, ctx, { action: 'person.seeded', objectType: 'person', objectId: personId, after: { unit: p.unit, status: p.status } });
     }
     await seedDemoOrganisations(trx, ctx);
+    await seedDemoRecords(trx, ctx);
   });
   return true;
 }
