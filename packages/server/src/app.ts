@@ -13,6 +13,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(peopleRoutes);
   await app.register(organisationRoutes);
   await app.register(policyRoutes);
+  await app.register(ledgerRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

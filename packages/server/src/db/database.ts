@@ -12,6 +12,9 @@ export type DbHandle = { db: Db; engine: Engine; destroy: () => Promise<void> };
 /** Opens the database: PostgreSQL when a URL is given, else the embedded SQLite file in dataDir. */
 export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; sqliteFile?: string }): DbHandle {
   if (options.databaseUrl) {
+    // int8 (bigserial ids, counts, leaf indexes) as numbers, as SQLite returns them; every value we
+    // store stays far below 2^53.
+    pg.types.setTypeParser(20, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', destroy: () => db.destroy() };

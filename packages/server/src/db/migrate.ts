@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001-foundation.ts';
 import { people } from './migrations/0002-people.ts';
 import { organisations } from './migrations/0003-organisations.ts';
 import { policy } from './migrations/0004-policy.ts';
+import { ledger } from './migrations/0005-ledger.ts';
 
 // Migrations are listed here in order; names sort by their number. One migration per change.
 function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
     '0002-people': people(engine),
     '0003-organisations': organisations(engine),
     '0004-policy': policy(engine),
+    '0005-ledger': ledger(engine),
   };
 }
 

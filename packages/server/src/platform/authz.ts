@@ -1,6 +1,7 @@
 import type { ActorKind } from './actor.ts';
 import { organisationAccess } from './authz-organisations.ts';
 import { peopleAccess } from './authz-people.ts';
+import { ledgerAccess } from './authz-ledger.ts';
 import { policyAccess } from './authz-policy.ts';
 import { everyone, reviewersOfPeople, type Access } from './authz-types.ts';
 
@@ -26,6 +27,7 @@ export const routeAccess: Record<string, Access> = {
   ...peopleAccess,
   ...organisationAccess,
   ...policyAccess,
+  ...ledgerAccess,
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;
