@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { signTreeHead } from './modules/ledger/service.ts';
+import { notifyOverdueRegistrations } from './modules/people/index.ts';
 import { startScheduler } from './platform/scheduler.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -13,7 +14,12 @@ const app = await buildApp({ config, handle });
 // The ledger's signed tree head: one now (so verifiers have a head from the start), then every
 // minute when the tree grew (issue "Certificates": at least every minute).
 await signTreeHead(app.deps);
-startScheduler(app, [{ name: 'ledger-sign-head', everyMs: 60_000, run: () => signTreeHead(app.deps) }]);
+startScheduler(app, [
+  { name: 'ledger-sign-head', everyMs: 60_000, run: () => signTreeHead(app.deps) },
+  // Registrations waiting more than 7 days: one notice each to the unit (idempotent; hourly so a
+  // restart never skips a day).
+  { name: 'overdue-registrations', everyMs: 3_600_000, run: () => notifyOverdueRegistrations(app.deps, new Date()) },
+]);
 
 // Graceful shutdown: readiness flips first (health answers 503, so a balancer stops sending), then
 // the server stops accepting, lets in-flight requests finish, and the database closes last.

@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import type { PDFDocument } from 'pdf-lib';
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 // pdf-lib embeds custom fonts through a "fontkit" object shaped like @pdf-lib/fontkit 1.1.1. That
 // fork leaves most Chinese glyphs blank when it subsets Noto Sans SC (seen on this machine: the text
@@ -12,7 +15,7 @@ type AnyFont = { createSubset: () => { encode: () => Uint8Array } } & Record<str
 
 const parsed = new WeakMap<Uint8Array, unknown>();
 
-export const fontkitAdapter = {
+export const fontkitAdapter = ({
   create(data: Uint8Array) {
     const cached = parsed.get(data);
     if (cached) return cached;
@@ -41,7 +44,7 @@ export const fontkitAdapter = {
     parsed.set(data, adapted);
     return adapted;
   },
-};
+}) as unknown as Fontkit;
 
 const require = createRequire(import.meta.url);
 let regular: Uint8Array | undefined;

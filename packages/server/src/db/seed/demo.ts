@@ -1,4 +1,4 @@
-import { buildCertificateNumber, checkCharOfResidentId, maskPhone, maskResidentId } from '@jixu/domain';
+import { checkCharOfResidentId } from '@jixu/domain';
 import { recordEvent } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword } from '../../platform/passwords.ts';
@@ -7,7 +7,7 @@ import type { Db } from '../database.ts';
 import type { OrgTable, Role } from '../schema.ts';
 import { seedDemoOrganisations } from './demo-organisations.ts';
 import { seedDemoRecords } from './demo-records.ts';
-import { demoPeople } from './demo-people.ts';
+import { demoPeople, seedDemoPeople } from './demo-people.ts';
 import { bureauIdOf } from './reference.ts';
 
 export const DEMO_PASSWORD = 'Demo@2024';
@@ -82,33 +82,7 @@ export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: numbe
       await recordEvent(trx, ctx, { action: 'account.seeded', objectType: 'account', objectId: id, after: { role: a.role, orgId: a.orgId } });
     }
 
-    const serials = new Map<string, number>();
-    for (const [i, p] of demoPeople.entries()) {
-      const idNumber = p.id17 + checkCharOfResidentId(p.id17);
-      const unit = demoOrgs.find((o) => o.id === p.unit)!;
-      const issuer = await trx.selectFrom('orgs').select('issuing_code').where('id', '=', unit.issuing_bureau_id!).executeTakeFirstOrThrow();
-      let certificateNumber: string | null = null;
-      if (p.status === 'approved') {
-        const serial = (serials.get(issuer.issuing_code!) ?? 0) + 1;
-        serials.set(issuer.issuing_code!, serial);
-        certificateNumber = buildCertificateNumber({ issuingCode: issuer.issuing_code!, countyCode: unit.region_code!.slice(4, 6), serial });
-      }
-      const personId = newId(now.getTime() + i);
-      await trx.insertInto('persons').values({
-        id: personId, name: p.name, id_number_enc: pii.encrypt(idNumber), id_number_index: pii.index(`id:${idNumber}`),
-        id_number_masked: maskResidentId(idNumber), sex: Number(p.id17[16]) % 2 === 1 ? 'male' : 'female',
-        birth_date: `${p.id17.slice(6, 10)}-${p.id17.slice(10, 12)}-${p.id17.slice(12, 14)}`,
-        phone_enc: pii.encrypt(p.phone), phone_masked: maskPhone(p.phone), unit_id: p.unit, status: p.status,
-        certificate_number: certificateNumber, version: 1, created_at: at, updated_at: at,
-      }).execute();
-      const accountId = newId(now.getTime() + i);
-      await trx.insertInto('accounts').values({
-        id: accountId, username_key: pii.index(`user:${idNumber}`), username_display: maskResidentId(idNumber),
-        password_hash: personHashes[i]!, role: 'person', name: p.name, org_id: null, person_id: personId, disabled: 0,
-        must_change_password: 0, last_login_at: null, version: 1, created_at: at, updated_at: at,
-      }).execute();
-      await recordEvent(trx, ctx, { action: 'person.seeded', objectType: 'person', objectId: personId, after: { unit: p.unit, status: p.status } });
-    }
+    await seedDemoPeople(trx, { pii, now, ctx, passwordHashes: personHashes });
     await seedDemoOrganisations(trx, ctx);
     await seedDemoRecords(trx, ctx);
   });

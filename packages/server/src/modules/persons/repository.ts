@@ -23,6 +23,18 @@ export function listPersons(db: Db, options: { scope: Scope; after?: string | un
   return q.orderBy('p.id').limit(options.limit + 1).execute();
 }
 
+const detailColumns = [
+  ...personColumns, 'p.phone_masked', 'p.email', 'p.education', 'p.major', 'p.title_series', 'p.title_level', 'p.department',
+  'p.created_at',
+] as const;
+
 export function findPerson(db: Db, options: { scope: Scope; id: string }) {
-  return scopedPersons(db, options.scope).where('p.id', '=', options.id).executeTakeFirst();
+  const base = db.selectFrom('persons as p').innerJoin('orgs as u', 'u.id', 'p.unit_id').select(detailColumns).where('p.id', '=', options.id);
+  return whereScopeCoversPerson(base, options.scope).executeTakeFirst();
+}
+
+/** The encrypted identifiers of one person in scope: only the audited reveal decrypts them. */
+export function findSealedIdentifiers(db: Db, options: { scope: Scope; id: string }) {
+  const base = db.selectFrom('persons as p').select(['p.id', 'p.id_number_enc', 'p.phone_enc']).where('p.id', '=', options.id);
+  return whereScopeCoversPerson(base, options.scope).executeTakeFirst();
 }

@@ -18,13 +18,23 @@ const PersonSummary = Type.Object({
   certificateNumber: Type.Union([Type.String(), Type.Null()]),
 });
 
+const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
 const PersonDetail = Type.Object({
   ...PersonSummary.properties,
   sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
   birthDate: Type.String({ format: 'date' }),
+  phoneMasked: Nullable(Type.String({ description: '脱敏手机号' })),
+  email: Nullable(Type.String()),
+  education: Nullable(Type.String()),
+  major: Nullable(Type.String()),
+  titleSeries: Nullable(Type.String()),
+  titleLevel: Nullable(Type.String()),
+  department: Nullable(Type.String()),
+  registeredAt: Type.String({ format: 'date-time', description: '注册（创建）时间' }),
 });
 
-type Row = Awaited<ReturnType<typeof findPerson>> & object;
+type Row = Awaited<ReturnType<typeof listPersons>>[number];
 
 const summaryOf = (row: Row) => ({
   id: row.id,
@@ -63,6 +73,10 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const row = await findPerson(db, { scope: actorOf(request).scope, id: request.params.id });
     if (!row) throw notFound('未找到该人员');
-    return { ...summaryOf(row), sex: row.sex, birthDate: row.birth_date };
+    return {
+      ...summaryOf(row), sex: row.sex, birthDate: row.birth_date, phoneMasked: row.phone_masked, email: row.email,
+      education: row.education, major: row.major, titleSeries: row.title_series, titleLevel: row.title_level,
+      department: row.department, registeredAt: row.created_at,
+    };
   });
 };
