@@ -42,7 +42,7 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
   };
 }
 
-export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; config?: Partial<Config>; beforeReady?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixu-test-'));
   const pgDb = process.env.JIXU_TEST_PG_URL ? await createPgDatabase(process.env.JIXU_TEST_PG_URL) : undefined;
   const config = loadConfig({}, {
@@ -59,6 +59,7 @@ export async function createTestApp(options: { demo?: boolean; config?: Partial<
   const logStream = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const clock = { now: new Date() };
   const app = await buildApp({ config, handle, logStream, now: () => clock.now });
+  options.beforeReady?.(app);
   await app.ready();
   return {
     app, handle, config, logs, clock,

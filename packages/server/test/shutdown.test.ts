@@ -4,15 +4,20 @@ import { createTestApp } from './helpers.ts';
 describe('graceful shutdown', () => {
   it('lets a request in flight finish while the server closes, and refuses new connections after', async () => {
     // Production-cost scrypt makes a failed login take long enough to still be running at close().
-    const t = await createTestApp({ demo: false, config: { scryptN: 2 ** 15 } });
+    let arrived: () => void = () => {};
+    const inHandler = new Promise<void>((resolve) => { arrived = resolve; });
+    const t = await createTestApp({
+      demo: false,
+      config: { scryptN: 2 ** 15 },
+      // Close only once the login is really being handled (its scrypt then takes a while).
+      beforeReady: (app) => app.addHook('preHandler', async (request) => { if (request.url === '/api/v1/auth/login') arrived(); }),
+    });
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      // Warm up: the first request pays for module loading; the one under test must only pay for scrypt.
-      await fetch(`${address}/api/v1/health`);
       const inFlight = fetch(`${address}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', password: 'y' }),
       });
-      await new Promise((r) => setTimeout(r, 50));
+      await inHandler;
       t.app.readiness.ready = false;
       const closing = t.app.close();
       const res = await inFlight;
