@@ -18,6 +18,10 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number; cookieSecure: boolean };
   login: { maxFailures: number; lockMs: number; ipLimit: number; ipWindowMs: number };
   trustProxy: boolean;
+  /** JIXU_REQUIRE_2FA=1: bureau and authority accounts must enrol TOTP before anything else (docs/security.md). */
+  require2fa: boolean;
+  /** Public registration endpoints (units, providers): attempts one address may make per window. */
+  registration: { ipLimit: number; ipWindowMs: number };
   /** How long health answers 503 before the listener closes (balancers notice first). */
   shutdownGraceMs: number;
 };
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ipWindowMs: 5 * 60_000,
     },
     trustProxy: env.JIXU_TRUST_PROXY === '1',
+    require2fa: env.JIXU_REQUIRE_2FA === '1',
+    registration: { ipLimit: 20, ipWindowMs: 60 * 60_000 },
     shutdownGraceMs: intFrom(env.JIXU_SHUTDOWN_GRACE_MS, 1000),
     ...overrides,
   };

@@ -39,7 +39,7 @@ export type OrgTable = {
   issuing_code: string | null;
   industry: string | null;
   uscc: string | null;
-  status: 'active' | 'pending' | 'disabled';
+  status: 'active' | 'pending' | 'disabled' | 'rejected';
   version: number;
   created_at: string;
   updated_at: string;

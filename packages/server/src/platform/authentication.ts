@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate, CSRF_HEADER, csrfMatches, SESSION_COOKIE } from '../modules/auth/service.ts';
+import { authenticate, CSRF_HEADER, csrfMatches, SESSION_COOKIE, type SessionTotp } from '../modules/auth/service.ts';
+import { allowedBeforeEnrolment } from '../modules/totp/enrolment.ts';
 import type { Actor } from './actor.ts';
 import { accessOf, mayCall, routeKey } from './authz.ts';
 import type { Deps } from './deps.ts';
@@ -10,6 +11,8 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** The session's second factor: enabled, and whether JIXU_REQUIRE_2FA still asks to enrol. */
+    totp: SessionTotp | null;
   }
   interface FastifyInstance {
     deps: Deps;
@@ -33,6 +36,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('totp', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
@@ -58,6 +62,7 @@ export function registerAuthentication(app: FastifyInstance): void {
         request.actor = found.actor;
         request.sessionId = sessionId;
         request.csrfToken = found.csrfToken;
+        request.totp = found.totp;
         csrfToken = found.csrfToken;
       }
     }
@@ -69,5 +74,11 @@ export function registerAuthentication(app: FastifyInstance): void {
     if (csrfToken && unsafeMethods.has(request.method) && !csrfMatches(csrfToken, request.headers[CSRF_HEADER] as string | undefined)) {
       throw new AppError({ code: 'csrf_failed' });
     }
+    // JIXU_REQUIRE_2FA: until a reviewer enrols a second factor, the session reaches only its own
+    // account, password, TOTP enrolment and logout (and what needs no session at all).
+    if (request.totp?.mustEnrol && access !== 'public' && !allowedBeforeEnrolment(method, url)) {
+      throw new AppError({ code: 'totp_enrolment_required' });
+    }
+    return undefined;
   });
 }

@@ -5,6 +5,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 export type ErrorCode =
   | 'validation_failed'
   | 'invalid_credentials'
+  | 'totp_required'
+  | 'totp_enrolment_required'
   | 'account_locked'
   | 'rate_limited'
   | 'unauthenticated'
@@ -23,6 +25,8 @@ const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
   password_policy: 400,
   invalid_credentials: 401,
+  totp_required: 401,
+  totp_enrolment_required: 403,
   unauthenticated: 401,
   forbidden: 403,
   csrf_failed: 403,
@@ -41,6 +45,8 @@ const titleOf: Record<ErrorCode, string> = {
   validation_failed: '提交的数据不符合要求',
   password_policy: '密码不符合安全要求',
   invalid_credentials: '用户名或密码错误',
+  totp_required: '请输入动态验证码',
+  totp_enrolment_required: '请先绑定动态验证码（双因素认证）',
   unauthenticated: '请先登录',
   forbidden: '没有权限执行此操作',
   csrf_failed: '请求校验失败，请刷新页面后重试',

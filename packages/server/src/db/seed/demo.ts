@@ -83,7 +83,7 @@ export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: numbe
     }
 
     await seedDemoPeople(trx, { pii, now, ctx, passwordHashes: personHashes });
-    await seedDemoOrganisations(trx, ctx);
+    await seedDemoOrganisations(trx, ctx, { pii });
     await seedDemoRecords(trx, ctx);
   });
   return true;

@@ -13,6 +13,7 @@ export type SessionRow = {
   name: string;
   disabled: number;
   must_change_password: number;
+  totp_enabled: number;
   person_id: string | null;
   org_id: string | null;
   org_name: string | null;
@@ -31,7 +32,7 @@ function sessionQuery(db: Db, idHash: string) {
     .leftJoin('orgs as pu', 'pu.id', 'p.unit_id')
     .select([
       's.id_hash', 's.csrf_token', 's.created_at', 's.last_seen_at', 'a.id as account_id', 'a.username_display',
-      'a.role', 'a.name', 'a.disabled', 'a.must_change_password', 'a.person_id', 'a.org_id',
+      'a.role', 'a.name', 'a.disabled', 'a.must_change_password', 'a.totp_enabled', 'a.person_id', 'a.org_id',
       'o.name as org_name', 'o.level as org_level', 'o.region_code as org_region',
       'pu.id as person_unit_id', 'pu.name as person_unit_name',
     ])

@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { publicScopeOf, type Actor } from '../../platform/actor.ts';
 import { RateLimiter } from '../../platform/rate-limiter.ts';
 import { NoContent, problemResponses } from '../../platform/schemas.ts';
-import { changePassword, CSRF_HEADER, login, logout, SESSION_COOKIE } from './service.ts';
+import { changePassword, CSRF_HEADER, login, logout, SESSION_COOKIE, type SessionTotp } from './service.ts';
 
 const Scope = Type.Object({
   level: Type.String({ description: 'platform / province / city / county / authority / unit / provider / person' }),
@@ -21,6 +21,7 @@ const User = Type.Object({
   scope: Scope,
   personId: Type.Optional(Type.String()),
   certificateNumber: Type.Optional(Type.String()),
+  totpEnabled: Type.Boolean({ description: '是否已启用动态验证码（双因素认证）' }),
 });
 
 const SessionInfo = Type.Object({
@@ -28,13 +29,14 @@ const SessionInfo = Type.Object({
   csrfHeader: Type.String({ description: '写操作须携带的 CSRF 请求头名称' }),
   csrfToken: Type.String(),
   mustChangePassword: Type.Boolean(),
+  mustEnrolTotp: Type.Boolean({ description: 'JIXU_REQUIRE_2FA：须先绑定动态验证码，此前只能访问本人信息、密码与动态验证码接口' }),
 });
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const deps = app.deps;
   const ipLimiter = new RateLimiter({ limit: deps.config.login.ipLimit, windowMs: deps.config.login.ipWindowMs });
 
-  const userOf = async (actor: Actor) => {
+  const userOf = async (actor: Actor, totp: SessionTotp) => {
     let certificateNumber: string | null = null;
     if (actor.personId) {
       const person = await deps.handle.db.selectFrom('persons').select('certificate_number').where('id', '=', actor.personId).executeTakeFirst();
@@ -48,6 +50,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       scope: publicScopeOf(actor),
       ...(actor.personId ? { personId: actor.personId } : {}),
       ...(certificateNumber ? { certificateNumber } : {}),
+      totpEnabled: totp.enabled,
     };
   };
 
@@ -58,6 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({
         username: Type.String({ minLength: 1, maxLength: 64 }),
         password: Type.String({ minLength: 1, maxLength: 128 }),
+        totpCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '动态验证码（已启用双因素认证的账户）' })),
       }),
       response: { 200: SessionInfo, ...problemResponses },
     },
@@ -67,10 +71,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.session.cookieSecure,
     });
     return {
-      user: await userOf(result.actor),
+      user: await userOf(result.actor, result.totp),
       csrfHeader: CSRF_HEADER,
       csrfToken: result.csrfToken,
       mustChangePassword: result.actor.mustChangePassword,
+      mustEnrolTotp: result.totp.mustEnrol,
     };
   });
 
@@ -86,7 +91,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['认证'], summary: '当前用户', response: { 200: SessionInfo, ...problemResponses } },
   }, async (request) => {
     const actor = actorOf(request);
-    return { user: await userOf(actor), csrfHeader: CSRF_HEADER, csrfToken: request.csrfToken ?? '', mustChangePassword: actor.mustChangePassword };
+    const totp = request.totp ?? { enabled: false, mustEnrol: false };
+    return {
+      user: await userOf(actor, totp), csrfHeader: CSRF_HEADER, csrfToken: request.csrfToken ?? '',
+      mustChangePassword: actor.mustChangePassword, mustEnrolTotp: totp.mustEnrol,
+    };
   });
 
   app.post('/api/v1/me/password', {

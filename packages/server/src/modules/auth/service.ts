@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkPasswordPolicy, hashPassword, passwordProblemText, verifyPassword } from '../../platform/passwords.ts';
 import type { RateLimiter } from '../../platform/rate-limiter.ts';
+import { consumeCode } from '../totp/service.ts';
 import * as repo from './repository.ts';
 import { normaliseUsername } from './usernames.ts';
 
@@ -18,11 +19,14 @@ const hashSessionId = (id: string): string => createHash('sha256').update(id).di
 let dummyHash: Promise<string> | undefined;
 const dummyHashFor = (n: number) => (dummyHash ??= hashPassword(randomBytes(16).toString('hex'), n));
 
-export type LoginResult = { sessionId: string; csrfToken: string; actor: Actor };
+/** The second factor as a session sees it (docs/organisations.md "Second factor"). */
+export type SessionTotp = { enabled: boolean; mustEnrol: boolean };
+
+export type LoginResult = { sessionId: string; csrfToken: string; actor: Actor; totp: SessionTotp };
 
 export async function login(
   deps: Deps,
-  input: { username: string; password: string; ip: string; requestId: string; ipLimiter: RateLimiter },
+  input: { username: string; password: string; totpCode?: string | undefined; ip: string; requestId: string; ipLimiter: RateLimiter },
 ): Promise<LoginResult> {
   const now = deps.now();
   const { db } = deps.handle;
@@ -41,7 +45,7 @@ export async function login(
 
   const account = await repo.findAccountByUsernameKey(db, deps.pii.index(`user:${username}`));
   const passwordOk = await verifyPassword(input.password, account?.password_hash ?? (await dummyHashFor(deps.config.scryptN)));
-  if (!account || !passwordOk) {
+  const countFailure = async (): Promise<void> => {
     input.ipLimiter.hit(input.ip, now.getTime());
     const failures = await repo.countFailure(db, throttleKey, now.toISOString());
     if (failures >= deps.config.login.maxFailures) {
@@ -53,26 +57,38 @@ export async function login(
         });
       });
     }
+  };
+  if (!account || !passwordOk) {
+    await countFailure();
     throw new AppError({ code: 'invalid_credentials' });
   }
   if (account.disabled) throw new AppError({ code: 'forbidden', detail: '该账户已停用，请联系管理员' });
+  // Second factor: without a code the client is asked for one (the password was right, nothing is
+  // counted); a wrong or reused code counts as a failed login toward the lock.
+  if (account.totp_enabled && !input.totpCode) throw new AppError({ code: 'totp_required' });
 
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await db.transaction().execute(async (trx) => {
+  const codeAccepted = await db.transaction().execute(async (trx) => {
+    if (account.totp_enabled && !(await consumeCode(deps, trx, account, input.totpCode ?? ''))) return false;
     await repo.clearThrottle(trx, throttleKey);
     await repo.createSession(trx, { idHash: hashSessionId(sessionId), accountId: account.id, csrfToken, at: now.toISOString() });
     await trx.updateTable('accounts').set({ last_login_at: now.toISOString() }).where('id', '=', account.id).execute();
     const self = { accountId: account.id, kind: account.role };
     await recordEvent(trx, { actor: self, requestId: input.requestId, now }, { action: 'auth.login', objectType: 'account', objectId: account.id });
+    return true;
   });
-  const actor = await authenticate(deps, sessionId);
-  if (!actor) throw new Error('a session just created could not be read');
-  return { sessionId, csrfToken, actor: actor.actor };
+  if (!codeAccepted) {
+    await countFailure();
+    throw new AppError({ code: 'totp_required', detail: '动态验证码不正确或已使用，请输入验证器中当前显示的 6 位数字' });
+  }
+  const found = await authenticate(deps, sessionId);
+  if (!found) throw new Error('a session just created could not be read');
+  return { sessionId, csrfToken, actor: found.actor, totp: found.totp };
 }
 
 /** Resolves a session cookie to its actor, enforcing the idle and absolute timeouts. */
-export async function authenticate(deps: Deps, sessionId: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+export async function authenticate(deps: Deps, sessionId: string): Promise<{ actor: Actor; csrfToken: string; totp: SessionTotp } | undefined> {
   if (sessionId.length < 20 || sessionId.length > 100) return undefined;
   const { db } = deps.handle;
   const idHash = hashSessionId(sessionId);
@@ -101,7 +117,10 @@ export async function authenticate(deps: Deps, sessionId: string): Promise<{ act
     scope: scopeOf({ role: row.role, orgId: row.org_id, orgLevel: row.org_level, personId: row.person_id }),
     mustChangePassword: row.must_change_password === 1,
   };
-  return { actor, csrfToken: row.csrf_token };
+  const totpEnabled = row.totp_enabled === 1;
+  // JIXU_REQUIRE_2FA: reviewers (bureaus, authorities) without a second factor must enrol first.
+  const mustEnrol = deps.config.require2fa && (row.role === 'bureau' || row.role === 'authority') && !totpEnabled;
+  return { actor, csrfToken: row.csrf_token, totp: { enabled: totpEnabled, mustEnrol } };
 }
 
 export async function logout(deps: Deps, input: { sessionId: string; actor: Actor; requestId: string }): Promise<void> {
