@@ -18,6 +18,7 @@ import { organisationRoutes } from './modules/organisations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
 import { personRoutes } from './modules/persons/routes.ts';
+import { SessionCache } from './modules/auth/session-cache.ts';
 import { registerAuthentication } from './platform/authentication.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/errors.ts';
@@ -45,6 +46,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     handle,
     pii: new PiiCipher(loadPiiKeys({ dataDir: config.dataDir, encKey: config.piiEncKey, indexKey: config.piiIndexKey })),
     now: options.now ?? (() => new Date()),
+    sessions: new SessionCache({ ttlMs: config.session.cacheMs, max: 20_000 }),
   };
 
   const app = Fastify({

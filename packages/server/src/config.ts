@@ -15,7 +15,8 @@ export type Config = {
   /** Base64 keys for personal data; absent: a key file is generated in dataDir. */
   piiEncKey: string | undefined;
   piiIndexKey: string | undefined;
-  session: { idleMs: number; absoluteMs: number; cookieSecure: boolean };
+  /** cacheMs: how long a process may reuse a session it read (other processes see a logout within it). */
+  session: { idleMs: number; absoluteMs: number; cookieSecure: boolean; cacheMs: number };
   login: { maxFailures: number; lockMs: number; ipLimit: number; ipWindowMs: number };
   trustProxy: boolean;
   /** JIXU_REQUIRE_2FA=1: bureau and authority accounts must enrol TOTP before anything else (docs/security.md). */
@@ -50,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       idleMs: intFrom(env.JIXU_SESSION_IDLE_MINUTES, 30) * 60_000,
       absoluteMs: intFrom(env.JIXU_SESSION_ABSOLUTE_HOURS, 12) * 3_600_000,
       cookieSecure: env.JIXU_COOKIE_SECURE === '1',
+      cacheMs: intFrom(env.JIXU_SESSION_CACHE_MS, 2000),
     },
     login: {
       maxFailures: 5,

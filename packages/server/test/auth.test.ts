@@ -168,3 +168,15 @@ describe('per-IP limit', () => {
     }
   });
 });
+
+describe('session cache', () => {
+  it('sees a session ended by another process (directly in the database) within JIXU_SESSION_CACHE_MS', async () => {
+    const s = await login(t.app, 'jinshui');
+    expect((await as(t.app, s)('GET', '/api/v1/me')).statusCode).toBe(200);
+    const me = (await as(t.app, s)('GET', '/api/v1/me')).json();
+    await t.handle.db.deleteFrom('sessions').where('account_id', '=', me.user.id).execute();
+    t.clock.now = new Date(t.clock.now.getTime() + t.config.session.cacheMs + 1);
+    expect((await as(t.app, s)('GET', '/api/v1/me')).statusCode).toBe(401);
+    t.clock.now = new Date();
+  });
+});

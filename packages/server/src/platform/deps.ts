@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { DbHandle } from '../db/database.ts';
+import type { SessionCache } from '../modules/auth/session-cache.ts';
 import type { PiiCipher } from './pii.ts';
 
 /** What services need from the outside world; built once in app.ts, replaced in tests. */
@@ -7,6 +8,8 @@ export type Deps = {
   config: Config;
   handle: DbHandle;
   pii: PiiCipher;
+  /** Recently read sessions (modules/auth/session-cache.ts). */
+  sessions: SessionCache;
   /** The clock: tests move it to prove timeouts without waiting. */
   now: () => Date;
 };

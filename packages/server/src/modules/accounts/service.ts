@@ -81,7 +81,7 @@ async function targetOf(trx: Parameters<typeof findManagedAccount>[0], input: { 
 /** Disabling ends every session of the account at once (in the same transaction). */
 export async function setAccountDisabled(deps: Deps, options: { actor: Actor; id: string; disabled: boolean; requestId: string }) {
   const now = deps.now();
-  return deps.handle.db.transaction().execute(async (trx) => {
+  const result = await deps.handle.db.transaction().execute(async (trx) => {
     const account = await targetOf(trx, { ...options, self: options.disabled ? '不能停用自己的账户' : '不能启用自己的账户' });
     const disabled = options.disabled ? 1 : 0;
     if (account.disabled !== disabled) {
@@ -103,6 +103,9 @@ export async function setAccountDisabled(deps: Deps, options: { actor: Actor; id
     }
     return { id: account.id, disabled: options.disabled };
   });
+  // Sessions ended in the transaction; this process forgets its cached copies now that it committed.
+  if (options.disabled) deps.sessions.forgetAccount(options.id);
+  return result;
 }
 
 /**
@@ -133,13 +136,14 @@ export async function resetPassword(deps: Deps, options: { actor: Actor; id: str
       action: 'account.password_reset', objectType: 'account', objectId: account.id,
     });
   });
+  deps.sessions.forgetAccount(found.id);
   return { temporaryPassword: password };
 }
 
 /** Removes a lost second factor; the holder enrols again (and must, under JIXU_REQUIRE_2FA). Sessions end. */
 export async function resetTotp(deps: Deps, options: { actor: Actor; id: string; requestId: string }) {
   const now = deps.now();
-  return deps.handle.db.transaction().execute(async (trx) => {
+  const result = await deps.handle.db.transaction().execute(async (trx) => {
     const account = await targetOf(trx, { ...options, self: '不能重置自己的动态验证码，请在“账户安全”中停用后重新绑定' });
     if (account.totp_enabled === 1) {
       await clearTotp(trx, { accountId: account.id, version: account.version, now });
@@ -151,4 +155,6 @@ export async function resetTotp(deps: Deps, options: { actor: Actor; id: string;
     }
     return { id: account.id, totpEnabled: false };
   });
+  deps.sessions.forgetAccount(options.id);
+  return result;
 }

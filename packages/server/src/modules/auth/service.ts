@@ -92,18 +92,26 @@ export async function authenticate(deps: Deps, sessionId: string): Promise<{ act
   if (sessionId.length < 20 || sessionId.length > 100) return undefined;
   const { db } = deps.handle;
   const idHash = hashSessionId(sessionId);
-  const row = await repo.findSession(db, idHash);
-  if (!row) return undefined;
-
   const now = deps.now();
+  let row = deps.sessions.get(idHash, now.getTime());
+  if (!row) {
+    row = await repo.findSession(db, idHash);
+    if (!row) return undefined;
+    deps.sessions.set(idHash, row, now.getTime());
+  }
+
   const idle = now.getTime() - Date.parse(row.last_seen_at);
   const age = now.getTime() - Date.parse(row.created_at);
   if (row.disabled || idle > deps.config.session.idleMs || age > deps.config.session.absoluteMs) {
+    deps.sessions.forget(idHash);
     await repo.deleteSession(db, idHash);
     return undefined;
   }
   // Touch at most once a minute: the idle timeout needs no finer clock, and reads stay reads.
-  if (idle > 60_000) await repo.touchSession(db, idHash, now.toISOString());
+  if (idle > 60_000) {
+    await repo.touchSession(db, idHash, now.toISOString());
+    row.last_seen_at = now.toISOString();
+  }
 
   const actor: Actor = {
     accountId: row.account_id,
@@ -131,6 +139,7 @@ export async function logout(deps: Deps, input: { sessionId: string; actor: Acto
       action: 'auth.logout', objectType: 'account', objectId: input.actor.accountId,
     });
   });
+  deps.sessions.forget(hashSessionId(input.sessionId));
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {
@@ -172,4 +181,6 @@ export async function changePassword(
       action: 'account.password_changed', objectType: 'account', objectId: account.id,
     });
   });
+  // The account's other sessions ended in the transaction; this process forgets them now.
+  deps.sessions.forgetAccount(account.id);
 }

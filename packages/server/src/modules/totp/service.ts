@@ -90,6 +90,8 @@ export async function enableTotp(deps: Deps, input: { actor: Actor; code: string
       before: { totpEnabled: false }, after: { totpEnabled: true },
     });
   });
+  // Sessions carry the second-factor state (JIXU_REQUIRE_2FA restrictions): re-read them.
+  deps.sessions.forgetAccount(account.id);
 }
 
 export async function disableTotp(deps: Deps, input: { actor: Actor; code: string; requestId: string; limiter: RateLimiter }) {
@@ -109,6 +111,7 @@ export async function disableTotp(deps: Deps, input: { actor: Actor; code: strin
       before: { totpEnabled: true }, after: { totpEnabled: false },
     });
   });
+  deps.sessions.forgetAccount(account.id);
 }
 
 /** Removes the second factor (the holder's own disable, or an administrator's reset). */
