@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load, loginCookie, root, startJixu, startProcess, type LoadResult } from './harness.ts';
+import { policyScenarios } from './policy.ts';
 
 // `npm run bench`: speed targets as ratios against a baseline measured in the same run (never as
 // wall-clock assertions in tests). BENCH_SECONDS and BENCH_CONNECTIONS tune the load; the result is
@@ -30,6 +31,9 @@ try {
 } finally {
   await jixu.stop();
 }
+
+// Policy capability: the public calculator under load, and the 100,000 × 8 yearly-status batch.
+scenarios.push(...(await policyScenarios({ seconds, connections, baseline })));
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 console.log(`\nbaseline: ${baseline.name}: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms (${seconds}s, ${connections} connections)`);
