@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { issueDemoCertificates } from './modules/certificates/service.ts';
 import { signTreeHead } from './modules/ledger/service.ts';
 import { notifyOverdueRegistrations } from './modules/people/index.ts';
 import { startScheduler } from './platform/scheduler.ts';
@@ -13,6 +14,7 @@ const app = await buildApp({ config, handle });
 
 // The ledger's signed tree head: one now (so verifiers have a head from the start), then every
 // minute when the tree grew (issue "Certificates": at least every minute).
+if (config.demo) await issueDemoCertificates(app.deps);
 await signTreeHead(app.deps);
 startScheduler(app, [
   { name: 'ledger-sign-head', everyMs: 60_000, run: () => signTreeHead(app.deps) },

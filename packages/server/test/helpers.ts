@@ -36,7 +36,17 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The pool's backends may still be exiting after pool.end(): wait for them rather than kill
+      // them (a killed backend's FATAL would reach a client that is already closing).
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 40 ? ' WITH (FORCE)' : ''}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
       await c.end();
     },
   };

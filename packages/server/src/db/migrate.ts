@@ -5,6 +5,7 @@ import { people } from './migrations/0002-people.ts';
 import { organisations } from './migrations/0003-organisations.ts';
 import { policy } from './migrations/0004-policy.ts';
 import { ledger } from './migrations/0005-ledger.ts';
+import { certificates } from './migrations/0006-certificates.ts';
 
 // Migrations are listed here in order; names sort by their number. One migration per change.
 function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
     '0003-organisations': organisations(engine),
     '0004-policy': policy(engine),
     '0005-ledger': ledger(engine),
+    '0006-certificates': certificates(engine),
   };
 }
 

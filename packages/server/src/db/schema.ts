@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountOrganisationColumns, OrganisationTables, OrgOrganisationColumns } from './schema-organisations.ts';
 import type { AuditEventPeopleColumns, PeopleTables, PersonPeopleColumns } from './schema-people.ts';
+import type { CertificateTables } from './schema-certificates.ts';
 import type { LedgerTables } from './schema-ledger.ts';
 import type { PolicyTables } from './schema-policy.ts';
 
@@ -122,7 +123,7 @@ export type Database = {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable & AuditEventPeopleColumns;
-} & PeopleTables & OrganisationTables & PolicyTables & LedgerTables;
+} & PeopleTables & OrganisationTables & PolicyTables & LedgerTables & CertificateTables;
 
 export type Org = Selectable<Database['orgs']>;
 export type Account = Selectable<Database['accounts']>;

@@ -25,11 +25,13 @@ export type AuditEvent = {
   after?: unknown;
 };
 
-export async function recordEvent(trx: Transaction<Database> | Db, ctx: AuditContext, event: AuditEvent): Promise<void> {
+/** Where an event landed: its id and its leaf in the transparency ledger. */
+export type RecordedEvent = { eventId: number; leafIndex: number };
+
+export async function recordEvent(trx: Transaction<Database> | Db, ctx: AuditContext, event: AuditEvent): Promise<RecordedEvent> {
   if (!trx.isTransaction) {
     // The event and its leaf must commit together, and with the change they describe.
-    await trx.transaction().execute((inner) => recordEvent(inner, ctx, event));
-    return;
+    return trx.transaction().execute((inner) => recordEvent(inner, ctx, event));
   }
   const row = {
     at: ctx.now.toISOString(),
@@ -43,7 +45,8 @@ export async function recordEvent(trx: Transaction<Database> | Db, ctx: AuditCon
     request_id: ctx.requestId,
   };
   const inserted = await trx.insertInto('audit_events').values(row).returning('id').executeTakeFirstOrThrow();
-  await appendLeaf(trx as Transaction<Database>, { eventId: Number(inserted.id), row });
+  const leafIndex = await appendLeaf(trx as Transaction<Database>, { eventId: Number(inserted.id), row });
+  return { eventId: Number(inserted.id), leafIndex };
 }
 
 /**
@@ -52,7 +55,7 @@ export async function recordEvent(trx: Transaction<Database> | Db, ctx: AuditCon
  * Updating the counter row takes its lock until commit, so indexes are assigned in commit order and
  * committed leaves always form the prefix [0, size).
  */
-async function appendLeaf(trx: Transaction<Database>, options: { eventId: number; row: Record<string, unknown> }): Promise<void> {
+async function appendLeaf(trx: Transaction<Database>, options: { eventId: number; row: Record<string, unknown> }): Promise<number> {
   const counter = await trx
     .updateTable('ledger_state')
     .set((eb) => ({ size: eb('size', '+', 1) }))
@@ -70,4 +73,5 @@ async function appendLeaf(trx: Transaction<Database>, options: { eventId: number
   });
   const hash = bytesToHex(leafHash(sm3, Buffer.from(data, 'utf8')));
   await trx.insertInto('ledger_leaves').values({ leaf_index: index, event_id: options.eventId, leaf_hash: hash, data }).execute();
+  return index;
 }

@@ -1,6 +1,7 @@
 import type { ActorKind } from './actor.ts';
 import { organisationAccess } from './authz-organisations.ts';
 import { peopleAccess } from './authz-people.ts';
+import { certificateAccess } from './authz-certificates.ts';
 import { ledgerAccess } from './authz-ledger.ts';
 import { policyAccess } from './authz-policy.ts';
 import { everyone, reviewersOfPeople, type Access } from './authz-types.ts';
@@ -25,6 +26,7 @@ export const routeAccess: Record<string, Access> = {
   ...organisationAccess,
   ...policyAccess,
   ...ledgerAccess,
+  ...certificateAccess,
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

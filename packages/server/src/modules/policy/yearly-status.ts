@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policy } from '@jixu/domain';
 import Type from 'typebox';
-import type { Actor } from '../../platform/actor.ts';
+import type { Scope } from '../../platform/actor.ts';
 import { actorOf } from '../../platform/authentication.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -56,10 +56,10 @@ export const YearStatus = Type.Object({
   explanation: Type.String(),
 });
 
-export async function personYearStatus(deps: Deps, store: PolicyStore, options: { actor: Actor; personId: string; year: number }) {
+export async function personYearStatus(deps: Deps, store: PolicyStore, options: { scope: Scope; personId: string; year: number }) {
   const { db } = deps.handle;
   const { year } = options;
-  const person = await findPerson(db, { scope: options.actor.scope, id: options.personId });
+  const person = await findPerson(db, { scope: options.scope, id: options.personId });
   if (!person) throw notFound('未找到该人员');
   const version = await store.forYear(year);
   if (!version) throw notFound(`${year}年度没有适用的学时政策`);
@@ -122,7 +122,7 @@ export function yearlyStatusRoutes(store: PolicyStore): FastifyPluginAsyncTypebo
         response: { 200: YearStatus, ...problemResponses },
       },
     }, async (request) =>
-      personYearStatus(app.deps, store, { actor: actorOf(request), personId: request.params.id, year: request.params.year }),
+      personYearStatus(app.deps, store, { scope: actorOf(request).scope, personId: request.params.id, year: request.params.year }),
     );
   };
 }
