@@ -6,7 +6,7 @@ const base = '/api/v1';
 export type PageQuery = { limit?: number; cursor?: string | null };
 
 export const api = {
-  login: (body: { username: string; password: string }) => apiRequest<Session>('POST', `${base}/auth/login`, { body }),
+  login: (body: { username: string; password: string; totpCode?: string }) => apiRequest<Session>('POST', `${base}/auth/login`, { body }),
 
   logout: () => apiRequest<void>('POST', `${base}/auth/logout`),
 
@@ -21,7 +21,7 @@ export const api = {
   getPerson: (id: string, signal?: AbortSignal) =>
     apiRequest<PersonDetail>('GET', `${base}/persons/${encodeURIComponent(id)}`, { signal }),
 
-  listAccounts: (query: PageQuery, signal?: AbortSignal) =>
+  listAccounts: (query: PageQuery & { q?: string; orgId?: string }, signal?: AbortSignal) =>
     apiRequest<Page<Account>>('GET', `${base}/accounts`, { query, signal }),
 
   setAccountDisabled: (id: string, disabled: boolean) =>
@@ -29,6 +29,15 @@ export const api = {
       'POST',
       `${base}/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`,
     ),
+
+  createAccount: (body: { username: string; name: string; orgId: string | null }) =>
+    apiRequest<{ id: string; temporaryPassword: string }>('POST', `${base}/accounts`, { body }),
+
+  resetAccountTotp: (id: string) =>
+    apiRequest<{ id: string; totpEnabled: boolean }>('POST', `${base}/accounts/${encodeURIComponent(id)}/reset-totp`),
+
+  resetAccountPassword: (id: string) =>
+    apiRequest<{ temporaryPassword: string }>('POST', `${base}/accounts/${encodeURIComponent(id)}/reset-password`),
 
   listAuditEvents: (query: PageQuery, signal?: AbortSignal) =>
     apiRequest<Page<AuditEvent>>('GET', `${base}/audit/events`, { query, signal }),

@@ -19,6 +19,8 @@ export type User = {
   scope: Scope;
   personId?: string;
   certificateNumber?: string;
+  /** Whether the account has a second factor (TOTP); sent by servers that know it. */
+  totpEnabled?: boolean;
 };
 
 /** Returned by login and by GET /me: the user plus the CSRF pair for writes. */
@@ -27,6 +29,8 @@ export type Session = {
   csrfHeader: string;
   csrfToken: string;
   mustChangePassword: boolean;
+  /** JIXU_REQUIRE_2FA: a bureau or authority account must enrol TOTP before anything else. */
+  mustEnrolTotp?: boolean;
 };
 
 export type Page<T> = {
@@ -49,6 +53,14 @@ export type PersonSummary = {
 export type PersonDetail = PersonSummary & {
   sex: 'male' | 'female';
   birthDate: string;
+  phoneMasked?: string | null;
+  email?: string | null;
+  education?: string | null;
+  major?: string | null;
+  titleSeries?: string | null;
+  titleLevel?: string | null;
+  department?: string | null;
+  registeredAt?: string | null;
 };
 
 export type Account = {
@@ -56,8 +68,11 @@ export type Account = {
   username: string;
   role: Role;
   name: string;
+  orgId?: string | null;
   orgName: string | null;
   disabled: boolean;
+  totpEnabled?: boolean;
+  mustChangePassword?: boolean;
   lastLoginAt: string | null;
 };
 

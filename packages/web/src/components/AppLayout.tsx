@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { pagesForUser, pageUrl } from '../areas.tsx';
 import { describeRole, homePath } from '../auth/roles.ts';
 import { useCurrentSession, useSession } from '../auth/session.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageLoading } from './status.tsx';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -12,7 +13,9 @@ const { Header, Sider, Content, Footer } = Layout;
 export const platformName = '河南省专业技术人员继续教育证书管理平台';
 
 export function AppLayout() {
-  const { user, mustChangePassword } = useCurrentSession();
+  const { user, mustChangePassword, mustEnrolTotp } = useCurrentSession();
+  // Until the password is changed or TOTP enrolled, only 账户安全 is open (the server enforces it too).
+  const restricted = mustChangePassword || mustEnrolTotp === true;
   const { signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -44,6 +47,7 @@ export function AppLayout() {
           <span className="jixu-brand-name">{platformName}</span>
         </Link>
         <Space size="middle" className="jixu-user">
+          <NotificationBell role={user.role} enabled={!restricted} />
           <span data-testid="header-user">
             <UserOutlined /> {user.name}
           </span>
@@ -79,7 +83,7 @@ export function AppLayout() {
               key: url,
               icon: page.icon,
               label: <Link to={url}>{page.label}</Link>,
-              disabled: mustChangePassword && page.path !== 'security',
+              disabled: restricted && page.path !== 'security',
             }))}
             data-testid="side-menu"
           />

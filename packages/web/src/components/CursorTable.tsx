@@ -1,8 +1,8 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { Button, Space, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import { useEffect, useState } from 'react';
 import type { Page } from '../api/types.ts';
 import { EmptyState, ErrorState } from './status.tsx';
 
@@ -15,6 +15,10 @@ type CursorTableProps<T> = {
   testId: string;
   emptyText?: string;
   scrollX?: number;
+  /** More of Ant Design's table: row selection, row class names, … */
+  tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'pagination'>;
+  /** Called with the rows on screen whenever they change (e.g. to keep a selection within them). */
+  onItems?: (items: T[]) => void;
 };
 
 /**
@@ -22,7 +26,7 @@ type CursorTableProps<T> = {
  * cursors, so the cursors of the pages already seen are kept in a stack for "上一页".
  */
 export function CursorTable<T extends object>(props: CursorTableProps<T>) {
-  const { queryKey, fetchPage, columns, rowKey, testId, emptyText, scrollX } = props;
+  const { queryKey, fetchPage, columns, rowKey, testId, emptyText, scrollX, tableProps, onItems } = props;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const pageIndex = cursors.length - 1;
   const cursor = cursors[pageIndex] ?? null;
@@ -32,6 +36,11 @@ export function CursorTable<T extends object>(props: CursorTableProps<T>) {
     queryFn: ({ signal }) => fetchPage(cursor, signal),
     placeholderData: keepPreviousData,
   });
+
+  const items = query.data?.items;
+  useEffect(() => {
+    if (items) onItems?.(items);
+  }, [items, onItems]);
 
   const nextCursor = query.data?.nextCursor ?? null;
   const busy = query.isFetching;
@@ -51,6 +60,7 @@ export function CursorTable<T extends object>(props: CursorTableProps<T>) {
           bordered
           scroll={scrollX ? { x: scrollX } : undefined}
           locale={{ emptyText: query.isPending ? ' ' : <EmptyState description={emptyText} /> }}
+          {...tableProps}
         />
       )}
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 16 }}>

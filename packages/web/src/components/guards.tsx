@@ -17,8 +17,8 @@ function SessionKnown({ children }: { children: (signedIn: boolean) => ReactNode
 
 /**
  * The area of one role: anonymous visitors go to the login page, users of
- * another role to their own home, users who must change their password to the
- * password page.
+ * another role to their own home, users who must change their password or
+ * enrol a second factor to 账户安全.
  */
 export function RoleArea({ role }: { role: Role }) {
   const { state } = useSession();
@@ -30,11 +30,11 @@ export function RoleArea({ role }: { role: Role }) {
         if (state.status !== 'authenticated') {
           return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
         }
-        const { user, mustChangePassword } = state.session;
+        const { user, mustChangePassword, mustEnrolTotp } = state.session;
         if (user.role !== role) return <Navigate to={homePath(user.role)} replace />;
 
         const securityUrl = `${homePath(role)}/security`;
-        if (mustChangePassword && location.pathname !== securityUrl) return <Navigate to={securityUrl} replace />;
+        if ((mustChangePassword || mustEnrolTotp) && location.pathname !== securityUrl) return <Navigate to={securityUrl} replace />;
         return <AppLayout />;
       }}
     </SessionKnown>

@@ -1,5 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { User } from '../../api/types.ts';
 
 const requirementText =
@@ -25,7 +26,13 @@ export function CertificateSummary({ user }: { user: User }) {
           </Typography.Title>
         </div>
       ) : (
-        <Alert type="info" showIcon title="您暂未取得继续教育证书" description="注册信息经审核通过后，系统将为您生成证书管理号码。" />
+        <Alert
+          type="info"
+          showIcon
+          title="您暂未取得继续教育证书"
+          description="注册信息经审核通过后，系统将为您生成证书管理号码。"
+          action={<Link to="/person/registration">查看注册进度</Link>}
+        />
       )}
       <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0' }}>
         {requirementText}

@@ -4,6 +4,7 @@ import { pagesForUser, pageUrl } from '../../areas.tsx';
 import { describeRole } from '../../auth/roles.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { CertificateSummary } from '../person/CertificateSummary.tsx';
+import { OrgStatusCard } from './OrgStatusCard.tsx';
 
 function greeting(now: Date): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(now));
@@ -35,6 +36,7 @@ export default function HomePage() {
           <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} items={details} size="small" />
         </Card>
       </Col>
+      {user.role === 'unit' || user.role === 'provider' ? <OrgStatusCard user={user} /> : null}
       {user.role === 'person' ? (
         <Col span={24}>
           <CertificateSummary user={user} />

@@ -1,6 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, describeError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
@@ -8,17 +9,29 @@ import { checkPassword, passwordRuleText } from '../../auth/passwordRule.ts';
 import { homePath } from '../../auth/roles.ts';
 import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { applyFieldErrors } from '../../components/forms.ts';
+import { TotpCard } from './TotpCard.tsx';
 
 type PasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
 const fieldNames = ['currentPassword', 'newPassword'] as const;
 
 export default function SecurityPage() {
-  const { user, mustChangePassword } = useCurrentSession();
+  const { user, mustChangePassword, mustEnrolTotp } = useCurrentSession();
+  // docs/organisations.md: TOTP is for the reviewers' accounts (bureaus and authorities).
+  const offersTotp = user.role === 'bureau' || user.role === 'authority';
   const { refresh } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
+
+  // Enrolling the second factor is what kept the rest of the platform closed: once the session no
+  // longer requires it, go home. An effect of this page (not of the TOTP card, which the refreshed
+  // session unmounts and remounts elsewhere, losing its pending navigation).
+  const mustEnrolBefore = useRef(mustEnrolTotp);
+  useEffect(() => {
+    if (mustEnrolBefore.current && !mustEnrolTotp && !mustChangePassword) void navigate(homePath(user.role), { replace: true });
+    mustEnrolBefore.current = mustEnrolTotp;
+  }, [mustEnrolTotp, mustChangePassword, navigate, user.role]);
 
   const change = useMutation({
     mutationFn: (values: PasswordForm) =>
@@ -28,7 +41,7 @@ export default function SecurityPage() {
       void message.success('密码修改成功');
       // The server clears mustChangePassword (and may rotate the CSRF token).
       await refresh();
-      if (mustChangePassword) void navigate(homePath(user.role), { replace: true });
+      if (mustChangePassword && !mustEnrolTotp) void navigate(homePath(user.role), { replace: true });
     },
     onError: (error) => {
       if (applyFieldErrors(form, error, fieldNames)) return;
@@ -41,7 +54,9 @@ export default function SecurityPage() {
   });
 
   return (
-    <Card title="修改登录密码" style={{ maxWidth: 640 }} data-testid="security-card">
+    <Space orientation="vertical" size="middle" style={{ display: 'flex' }}>
+      {offersTotp && mustEnrolTotp ? <TotpCard /> : null}
+      <Card title="修改登录密码" style={{ maxWidth: 640 }} data-testid="security-card">
       {mustChangePassword ? (
         <Alert
           type="warning"
@@ -105,6 +120,8 @@ export default function SecurityPage() {
           </Button>
         </Form.Item>
       </Form>
-    </Card>
+      </Card>
+      {offersTotp && !mustEnrolTotp ? <TotpCard /> : null}
+    </Space>
   );
 }

@@ -1,0 +1,5 @@
+import { OrgRegisterForm } from './OrgRegisterForm.tsx';
+
+export default function ProviderRegisterPage() {
+  return <OrgRegisterForm kind="provider" />;
+}
