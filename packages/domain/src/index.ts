@@ -4,3 +4,4 @@ export * from './identifiers/index.ts';
 // '@jixu/domain/merkle-hashes' so a browser bundle of the domain never pulls node:crypto in.
 export * from './merkle/index.ts';
 export * as policy from './policy/index.ts';
+export * as review from './review/index.ts';
