@@ -20,7 +20,8 @@ const freePort = () =>
     srv.on('error', reject);
   });
 
-export type Server = { url: string; stop: () => Promise<void>; dataDir: string };
+/** A started server; `logs()` is everything it wrote (kept in memory for the privacy check). */
+export type Server = { url: string; stop: () => Promise<void>; dataDir: string; logs: () => string };
 
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
@@ -28,8 +29,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JIXU_DATA_DIR: dataDir, JIXU_DEMO: '1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const output: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => { output.push(chunk); process.stderr.write(chunk); });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i += 1) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -42,6 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   return {
     url,
     dataDir,
+    logs: () => Buffer.concat(output).toString('utf8'),
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
