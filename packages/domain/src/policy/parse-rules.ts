@@ -1,6 +1,7 @@
 // Validation of the Art. 7 rules of a policy document: one rule per activity kind, each with the
 // shape of its kind (values by level, tier, type or rank), its clause and its category.
 
+import { ACTIVITY_KIND_LABELS } from './activity-types.ts';
 import { FieldReader, isPlainObject } from './check.ts';
 import { CLAUSE_PATTERN, HOURS_BOUNDS, readEach, readRanked, readValue } from './parse-values.ts';
 import type {
@@ -15,23 +16,8 @@ import type {
 } from './types.ts';
 
 /** Every kind a policy must give a rule for (`other` is served by the local rules of Art. 7(13)). */
-export const RULE_KINDS: Readonly<Record<RuleKind, string>> = {
-  base_training: '继续教育基地培训班',
-  seminar: '培训班、研修班',
-  degree_course: '学历（学位）教育',
-  course_study: '课程进修',
-  conference: '学术会议',
-  project: '课题研究',
-  book: '著作、译作',
-  paper: '论文',
-  patent: '专利',
-  award: '奖励',
-  exam: '资格考试',
-  report_adopted: '研究报告获领导批示',
-  aid_service: '援派、基层服务',
-  grassroots_service: '基层服务活动',
-  guide_course: '公需科目指南课程',
-};
+const { other: _other, ...ruleKindLabels } = ACTIVITY_KIND_LABELS;
+export const RULE_KINDS: Readonly<Record<RuleKind, string>> = ruleKindLabels;
 
 const RULE_CATEGORY_LABELS: Readonly<Record<RuleCategory, string>> = {
   public: '公需科目',
