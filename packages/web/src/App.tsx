@@ -10,6 +10,7 @@ const PersonRegisterPage = lazy(() => import('./pages/register/PersonRegisterPag
 const UnitRegisterPage = lazy(() => import('./pages/register/UnitRegisterPage.tsx'));
 const ProviderRegisterPage = lazy(() => import('./pages/register/ProviderRegisterPage.tsx'));
 const CalculatorPage = lazy(() => import('./pages/calculator/CalculatorPage.tsx'));
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 
 export function App() {
   return (
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/register/unit" element={<UnitRegisterPage />} />
         <Route path="/register/provider" element={<ProviderRegisterPage />} />
         <Route path="/calculator" element={<CalculatorPage />} />
+        <Route path="/verify" element={<VerifyPage />} />
         {roles.map((role) => (
           <Route key={role} path={`/${role}`} element={<RoleArea role={role} />}>
             {pagesOfRole(role).map((page) =>

@@ -158,6 +158,7 @@ export default function LoginPage() {
           <Link to="/calculator" data-testid="link-calculator">
             学时计算器
           </Link>
+          <Link to="/verify" data-testid="link-verify">证书核验</Link>
         </div>
       </Card>
     </div>
