@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load, loginCookie, root, startJixu, startProcess, type LoadResult } from './harness.ts';
+import { certificateScenarios } from './certificates.ts';
 import { policyScenarios } from './policy.ts';
 
 // `npm run bench`: speed targets as ratios against a baseline measured in the same run (never as
@@ -34,6 +35,9 @@ try {
 
 // Policy capability: the public calculator under load, and the 100,000 × 8 yearly-status batch.
 scenarios.push(...(await policyScenarios({ seconds, connections, baseline })));
+
+// Certificates and ledger: verification under load, PDFs per second, proofs at 1,000,000 leaves.
+scenarios.push(...(await certificateScenarios({ seconds, connections, baseline })));
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 console.log(`\nbaseline: ${baseline.name}: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms (${seconds}s, ${connections} connections)`);

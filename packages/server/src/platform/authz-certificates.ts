@@ -9,4 +9,5 @@ export const certificateAccess: Record<string, Access> = {
   'POST /api/v1/certificates/:number/revoke': bureaus,
   'POST /api/v1/certificates/:number/reinstate': bureaus,
   'GET /api/v1/certificates/:number/pdf': ['person', ...reviewersOfPeople],
+  'GET /api/v1/certificates/:number/credential': ['person', ...reviewersOfPeople],
 };

@@ -5,9 +5,10 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { RateLimiter } from '../../platform/rate-limiter.ts';
 import { problemResponses } from '../../platform/schemas.ts';
 import { findPerson } from '../persons/repository.ts';
+import { exportCredential } from './credential.ts';
 import { qrTextOf, type CertificatePayload } from './payload.ts';
 import { renderCertificatePdf } from './pdf.ts';
-import { issueCertificate, latestIssue, parseNumberOrThrow, setRevocation, verifyCertificate } from './service.ts';
+import { issueCertificate, latestIssue, parseNumberOrThrow, setRevocation, verifyCertificateJson } from './service.ts';
 
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 40, description: '证书管理号码（16 位）' }) });
 const Split = Type.Object({ total: Type.Number(), public: Type.Number(), professional: Type.Number() });
@@ -51,11 +52,12 @@ export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: NumberParams,
       response: { 200: Verification, ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const retry = limiter.retryAfter(request.ip, Date.now());
     if (retry !== undefined) throw new AppError({ code: 'rate_limited', retryAfterSeconds: retry });
     limiter.hit(request.ip, Date.now());
-    return verifyCertificate(deps, request.params.number);
+    // Serialised once per state of the certificate (service.ts), sent as it is.
+    return reply.type('application/json; charset=utf-8').send(await verifyCertificateJson(deps, request.params.number));
   });
 
   app.post('/api/v1/certificates/:number/issue', {
@@ -103,5 +105,37 @@ export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="certificate-${number}.pdf"`)
       .send(Buffer.from(pdf));
+  });
+
+  app.get('/api/v1/certificates/:number/credential', {
+    schema: {
+      tags: ['证书'],
+      summary: '证书的 W3C 可验证凭证（VC 2.0，Open Badges 3.0 形式，签发机构签名；持证人本人及其管辖部门）',
+      params: NumberParams,
+      produces: ['application/vc+ld+json'],
+      response: {
+        200: Type.Object({
+          '@context': Type.Array(Type.String()),
+          id: Type.String(),
+          type: Type.Array(Type.String()),
+          proof: Type.Object({
+            type: Type.Literal('DataIntegrityProof'), cryptosuite: Type.String(), created: Type.String(),
+            verificationMethod: Type.String(), proofPurpose: Type.Literal('assertionMethod'), proofValue: Type.String(),
+          }),
+        }, { additionalProperties: true, description: '签名见 docs/certificates.md（jixu-sm2-jcs-2024）' }),
+        ...problemResponses,
+      },
+    },
+  }, async (request, reply) => {
+    // Same access as the PDF: the holder, and the reviewers whose scope holds the person.
+    const number = parseNumberOrThrow(request.params.number);
+    const issue = await latestIssue(deps.handle.db, number);
+    const person = issue ? await findPerson(deps.handle.db, { scope: actorOf(request).scope, id: issue.person_id }) : undefined;
+    if (!issue || !person) throw notFound('未找到该证书，或证书尚未签发');
+    const credential = await exportCredential(deps, { issue, baseUrl: `${request.protocol}://${request.host}` });
+    return reply
+      .type('application/vc+ld+json')
+      .header('content-disposition', `attachment; filename="certificate-${number}.vc.json"`)
+      .send(credential);
   });
 };

@@ -1,4 +1,5 @@
 import { parseCertificateNumber, policy } from '@jixu/domain';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import { recordEvent } from '../../platform/audit.ts';
@@ -100,14 +101,77 @@ export function latestIssue(db: Db, number: string) {
     .where('status', '!=', 'superseded').orderBy('issued_at', 'desc').limit(1).executeTakeFirst();
 }
 
-/** The public answer for a certificate number (API.md "Certificate verification"). */
-export async function verifyCertificate(deps: Deps, input: string) {
+/**
+ * What a verification answer depends on, in one query: the current issue (id; version, bumped by
+ * revocation), its leaf, the latest signed head, and the year revocations (rows are only inserted
+ * or reinstated, so the two counts change on every change). Compiled once per database: building
+ * a Kysely query costs more than running this one (docs/performance.md).
+ */
+const NUMBER = '\u0000number';
+function stampQuery(db: Db) {
+  return db.selectFrom('certificate_issues as c')
+    .innerJoin('ledger_leaves as l', 'l.event_id', 'c.event_id')
+    .select((eb) => [
+      'c.id', 'c.version', 'l.leaf_index',
+      eb.selectFrom('ledger_heads').select((e) => e.fn.max('tree_size').as('m')).as('head_size'),
+      eb.selectFrom('certificate_year_revocations as r').where('r.number', '=', NUMBER).select((e) => e.fn.countAll().as('n')).as('revocations'),
+      eb.selectFrom('certificate_year_revocations as r').where('r.number', '=', NUMBER).select((e) => e.fn.count('r.reinstated_at').as('n')).as('reinstated'),
+    ])
+    .where('c.number', '=', NUMBER).where('c.status', '!=', 'superseded').orderBy('c.issued_at', 'desc').limit(1);
+}
+type StampRow = { id: string; version: number; leaf_index: number; head_size: number | null; revocations: number; reinstated: number };
+const stampQueries = new WeakMap<Db, CompiledQuery<StampRow>>();
+type Verification = Awaited<ReturnType<typeof computeVerification>>;
+const VERIFICATION_CACHE_MAX = 5000;
+type CachedVerification = { stamp: string; value: Verification; json?: string };
+const verificationCaches = new WeakMap<Db, Map<string, CachedVerification>>();
+
+/**
+ * The public answer for a certificate number (API.md "Certificate verification"). The busiest
+ * public route: the answer is rebuilt only when its stamp changed, so a revocation (from any
+ * process) shows at once, and otherwise a verification costs one query.
+ */
+export async function verifyCertificate(deps: Deps, input: string): Promise<Verification> {
+  return { ...(await verification(deps, input)).value };
+}
+
+/** The same answer as JSON text, serialised once per stamp (the public route sends it as it is). */
+export async function verifyCertificateJson(deps: Deps, input: string): Promise<string> {
+  const entry = await verification(deps, input);
+  return (entry.json ??= JSON.stringify(entry.value));
+}
+
+async function verification(deps: Deps, input: string): Promise<CachedVerification> {
   const number = parseNumberOrThrow(input);
   const { db } = deps.handle;
-  const issue = await latestIssue(db, number);
+  let compiled = stampQueries.get(db);
+  if (!compiled) stampQueries.set(db, (compiled = stampQuery(db).compile() as CompiledQuery<StampRow>));
+  const row = (await db.executeQuery<StampRow>({ ...compiled, parameters: compiled.parameters.map((p) => (p === NUMBER ? number : p)) })).rows[0];
+  if (!row) throw notFound('未找到该证书');
+  if (row.head_size === null || Number(row.head_size) <= Number(row.leaf_index)) return { stamp: '', value: await computeVerification(deps, number) };
+
+  const stamp = `${row.id}:${row.version}:${row.head_size}:${row.revocations}:${row.reinstated}`;
+  let cache = verificationCaches.get(db);
+  const hit = cache?.get(number);
+  if (hit?.stamp === stamp) return hit;
+  // Read after the stamp: the answer is at least as new as the stamp it is filed under.
+  const entry = { stamp, value: await computeVerification(deps, number) };
+  if (!cache) verificationCaches.set(db, (cache = new Map()));
+  cache.delete(number);
+  if (cache.size >= VERIFICATION_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(number, entry);
+  return entry;
+}
+
+async function computeVerification(deps: Deps, number: string) {
+  const { db } = deps.handle;
+  // The issue and its ledger leaf in one query.
+  const issue = await db.selectFrom('certificate_issues as c').innerJoin('ledger_leaves as l', 'l.event_id', 'c.event_id')
+    .selectAll('c').select('l.leaf_index').where('c.number', '=', number)
+    .where('c.status', '!=', 'superseded').orderBy('c.issued_at', 'desc').limit(1).executeTakeFirst();
   if (!issue) throw notFound('未找到该证书');
 
-  const leaf = await db.selectFrom('ledger_leaves').select('leaf_index').where('event_id', '=', issue.event_id).executeTakeFirstOrThrow();
+  const leaf = { leaf_index: issue.leaf_index };
   let head = await ledgerRepo.latestHead(db);
   if (!head || Number(head.tree_size) <= Number(leaf.leaf_index)) {
     await signTreeHead(deps);

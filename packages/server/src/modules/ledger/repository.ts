@@ -25,19 +25,26 @@ export function leavesBetween(db: Db, start: number, end: number) {
     .execute();
 }
 
-/** Stored hashes of perfect subtrees: level 0 are the leaves themselves, higher levels ledger_nodes. */
+/**
+ * Stored hashes of perfect subtrees: level 0 are the leaves themselves, higher levels ledger_nodes.
+ * At most two queries (leaves, nodes) whatever the number of levels: a proof over a million leaves
+ * touches some twenty levels, and a query per level was most of a proof's cost.
+ */
 export async function perfectHashes(db: Db, keys: { level: number; index: number }[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const byLevel = new Map<number, number[]>();
   for (const k of keys) byLevel.set(k.level, [...(byLevel.get(k.level) ?? []), k.index]);
-  for (const [level, indexes] of byLevel) {
-    if (level === 0) {
-      const rows = await db.selectFrom('ledger_leaves').select(['leaf_index', 'leaf_hash']).where('leaf_index', 'in', indexes).execute();
-      for (const r of rows) found.set(`0:${Number(r.leaf_index)}`, r.leaf_hash);
-    } else {
-      const rows = await db.selectFrom('ledger_nodes').select(['idx', 'hash']).where('level', '=', level).where('idx', 'in', indexes).execute();
-      for (const r of rows) found.set(`${level}:${Number(r.idx)}`, r.hash);
-    }
+  const leaves = byLevel.get(0);
+  byLevel.delete(0);
+  if (leaves) {
+    const rows = await db.selectFrom('ledger_leaves').select(['leaf_index', 'leaf_hash']).where('leaf_index', 'in', leaves).execute();
+    for (const r of rows) found.set(`0:${Number(r.leaf_index)}`, r.leaf_hash);
+  }
+  if (byLevel.size > 0) {
+    const rows = await db.selectFrom('ledger_nodes').select(['level', 'idx', 'hash'])
+      .where((eb) => eb.or([...byLevel].map(([level, indexes]) => eb.and([eb('level', '=', level), eb('idx', 'in', indexes)]))))
+      .execute();
+    for (const r of rows) found.set(`${r.level}:${Number(r.idx)}`, r.hash);
   }
   return found;
 }

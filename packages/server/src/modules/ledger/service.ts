@@ -99,10 +99,27 @@ async function signedSize(db: Db): Promise<number> {
   return Number((await repo.latestHead(db))?.tree_size ?? 0);
 }
 
+/**
+ * Inclusion proofs already computed, per database. Leaves, nodes and heads are append-only, so the
+ * proof of (leafIndex, treeSize) never changes once treeSize has been signed: certificate
+ * verification (the busiest public route) asks for the same few proofs again and again, and the
+ * perfect-subtree reads were most of its cost. Bounded; the oldest entry goes first.
+ */
+const PROOF_CACHE_MAX = 5000;
+const proofCaches = new WeakMap<Db, Map<string, string[]>>();
+
 export async function inclusionProof(db: Db, options: { leafIndex: number; treeSize: number }): Promise<string[]> {
+  let cache = proofCaches.get(db);
+  const key = `${options.leafIndex}/${options.treeSize}`;
+  const cached = cache?.get(key);
+  if (cached) return [...cached];
   if (options.treeSize > (await signedSize(db))) throw new AppError({ code: 'validation_failed', errors: [{ field: 'query.treeSize', message: '超过已签名的树大小' }] });
   if (options.leafIndex >= options.treeSize) throw new AppError({ code: 'validation_failed', errors: [{ field: 'query.leafIndex', message: '必须小于 treeSize' }] });
-  return rangeHashes(db, inclusionProofRanges(options.leafIndex, options.treeSize));
+  const proof = await rangeHashes(db, inclusionProofRanges(options.leafIndex, options.treeSize));
+  if (!cache) proofCaches.set(db, (cache = new Map()));
+  if (cache.size >= PROOF_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, proof);
+  return [...proof];
 }
 
 export async function consistencyProof(db: Db, options: { first: number; second: number }): Promise<string[]> {
