@@ -23,6 +23,8 @@ export type Config = {
   require2fa: boolean;
   /** Public registration endpoints (units, providers): attempts one address may make per window. */
   registration: { ipLimit: number; ipWindowMs: number };
+  /** How long a process serves a certificate's verification answer without re-checking its stamp. */
+  certificateCacheMs: number;
   /** How long health answers 503 before the listener closes (balancers notice first). */
   shutdownGraceMs: number;
 };
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     require2fa: env.JIXU_REQUIRE_2FA === '1',
     registration: { ipLimit: 20, ipWindowMs: 60 * 60_000 },
     shutdownGraceMs: intFrom(env.JIXU_SHUTDOWN_GRACE_MS, 1000),
+    certificateCacheMs: intFrom(env.JIXU_CERTIFICATE_CACHE_MS, 1000),
     ...overrides,
   };
   if (!Number.isInteger(Math.log2(config.scryptN))) throw new Error('configuration: JIXU_SCRYPT_N must be a power of two');

@@ -97,6 +97,18 @@ describe('revocation', () => {
   });
 });
 
+describe('revocation by another process', () => {
+  it('shows within JIXU_CERTIFICATE_CACHE_MS when the change was made elsewhere', async () => {
+    expect((await get(`/api/v1/certificates/${gongyi}`)).json().status).toBe('valid');
+    // What another server process's revocation leaves in the shared database.
+    await t.handle.db.updateTable('certificate_issues')
+      .set((eb) => ({ status: 'revoked', revoked_at: new Date().toISOString(), revoke_reason: '另一进程撤销', version: eb('version', '+', 1) }))
+      .where('number', '=', gongyi).where('status', '=', 'valid').execute();
+    await new Promise((r) => setTimeout(r, t.config.certificateCacheMs + 50));
+    expect((await get(`/api/v1/certificates/${gongyi}`)).json()).toMatchObject({ status: 'revoked', reason: '另一进程撤销' });
+  });
+});
+
 describe('certificate PDF', () => {
   it('lets the holder download their own certificate and nobody outside scope', async () => {
     const person = demoPeopleListing().find((p) => p.unit === 'unit-zzu' && p.status === 'approved')!;

@@ -91,6 +91,7 @@ export async function issueCertificate(deps: Deps, options: { actor: Actor | nul
       issued_by: options.actor?.accountId ?? null, event_id: event.eventId, status: 'valid', revoked_at: null, revoke_reason: null, version: 1,
     }).execute();
   });
+  forgetVerification(db, number);
   // Publish a head now, so the new issue's inclusion proof is available at once.
   await signTreeHead(deps);
   return verifyCertificate(deps, number);
@@ -123,7 +124,7 @@ type StampRow = { id: string; version: number; leaf_index: number; head_size: nu
 const stampQueries = new WeakMap<Db, CompiledQuery<StampRow>>();
 type Verification = Awaited<ReturnType<typeof computeVerification>>;
 const VERIFICATION_CACHE_MAX = 5000;
-type CachedVerification = { stamp: string; value: Verification; json?: string };
+type CachedVerification = { stamp: string; value: Verification; json?: string; checkedAt?: number };
 const verificationCaches = new WeakMap<Db, Map<string, CachedVerification>>();
 
 /**
@@ -141,9 +142,20 @@ export async function verifyCertificateJson(deps: Deps, input: string): Promise<
   return (entry.json ??= JSON.stringify(entry.value));
 }
 
+/** Forgets this process's cached answer for a number (after a change it made itself). */
+function forgetVerification(db: Db, number: string): void {
+  verificationCaches.get(db)?.delete(number);
+}
+
 async function verification(deps: Deps, input: string): Promise<CachedVerification> {
   const number = parseNumberOrThrow(input);
   const { db } = deps.handle;
+  // Within JIXU_CERTIFICATE_CACHE_MS of its last check an answer is served without the stamp query:
+  // this process's own changes forget it at once; another process's show within that window.
+  const now = Date.now();
+  const recent = verificationCaches.get(db)?.get(number);
+  if (recent?.checkedAt !== undefined && now - recent.checkedAt < deps.config.certificateCacheMs) return recent;
+
   let compiled = stampQueries.get(db);
   if (!compiled) stampQueries.set(db, (compiled = stampQuery(db).compile() as CompiledQuery<StampRow>));
   const row = (await db.executeQuery<StampRow>({ ...compiled, parameters: compiled.parameters.map((p) => (p === NUMBER ? number : p)) })).rows[0];
@@ -153,9 +165,12 @@ async function verification(deps: Deps, input: string): Promise<CachedVerificati
   const stamp = `${row.id}:${row.version}:${row.head_size}:${row.revocations}:${row.reinstated}`;
   let cache = verificationCaches.get(db);
   const hit = cache?.get(number);
-  if (hit?.stamp === stamp) return hit;
+  if (hit?.stamp === stamp) {
+    hit.checkedAt = now;
+    return hit;
+  }
   // Read after the stamp: the answer is at least as new as the stamp it is filed under.
-  const entry = { stamp, value: await computeVerification(deps, number) };
+  const entry: CachedVerification = { stamp, value: await computeVerification(deps, number), checkedAt: now };
   if (!cache) verificationCaches.set(db, (cache = new Map()));
   cache.delete(number);
   if (cache.size >= VERIFICATION_CACHE_MAX) cache.delete(cache.keys().next().value!);
@@ -230,6 +245,7 @@ export async function setRevocation(
       after: { year: options.year ?? null, reason: reason || null },
     });
   });
+  forgetVerification(db, number);
   return verifyCertificate(deps, number);
 }
 
