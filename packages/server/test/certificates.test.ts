@@ -121,3 +121,24 @@ describe('certificate PDF', () => {
     expect((await as(t.app, await login(t.app, 'zhengzhou'))('GET', `/api/v1/certificates/${zzu}/pdf`)).statusCode).toBe(200);
   });
 });
+
+describe('seal rotation', () => {
+  it('signs with the new key from the rotation on, and keeps what the old key signed verifiable', async () => {
+    const before = (await get(`/api/v1/certificates/${zzu}`)).json();
+    const henan = await login(t.app, 'henan');
+    expect((await as(t.app, await login(t.app, 'zhengzhou'))('POST', '/api/v1/keys/rotate', { orgId: 'bureau-4101' })).statusCode).toBe(403);
+    expect((await as(t.app, henan)('POST', '/api/v1/keys/rotate', { orgId: 'unit-zzu' })).json().errors[0].field).toBe('body.orgId');
+    const rotated = await as(t.app, henan)('POST', '/api/v1/keys/rotate', { orgId: 'bureau-4101' });
+    expect(rotated.statusCode).toBe(200);
+    expect(rotated.json().keyId).not.toBe(before.signature.keyId);
+
+    const reissued = await as(t.app, await login(t.app, 'zhengzhou'))('POST', `/api/v1/certificates/${zzu}/issue`);
+    expect(reissued.json().signature.keyId).toBe(rotated.json().keyId);
+    const oldKey = await keyOf(before.signature.keyId);
+    const newKey = await keyOf(rotated.json().keyId);
+    expect(oldKey.owner).toBe(newKey.owner);
+    expect(verifySm2(oldKey.publicKey, canonicalJson(before.payload), before.signature.value)).toBe(true);
+    expect(verifySm2(newKey.publicKey, canonicalJson(reissued.json().payload), reissued.json().signature.value)).toBe(true);
+    expect(verifySm2(newKey.publicKey, canonicalJson(before.payload), before.signature.value)).toBe(false);
+  });
+});

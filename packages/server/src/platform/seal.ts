@@ -51,37 +51,13 @@ export function sm2PublicKeyPem(publicKeyHex: string): string {
   return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
 }
 
-type KeyFile = { keyId: string; orgId: string; privateKey: string; publicKey: string; validFrom: string; validTo: string };
+/** `createdAt` (wall clock) orders keys whose validity starts at the same instant: the newer is current. */
+type KeyFile = { keyId: string; orgId: string; privateKey: string; publicKey: string; validFrom: string; validTo: string; createdAt?: number };
 
-/**
- * The current seal key of an organisation, from its key file in `dataDir/keys/` (created on first
- * use: in production the file is provisioned, never committed). Written with 'wx' so two processes
- * starting together cannot create two different keys.
- */
-export function loadOrCreateSeal(options: { dataDir: string; orgId: string; now: Date }): Signer {
-  const dir = path.join(options.dataDir, 'keys');
-  const file = path.join(dir, `seal-${options.orgId}.json`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const pair = sm2.generateKeyPairHex();
-    const from = options.now;
-    const to = new Date(from.getTime());
-    to.setUTCFullYear(to.getUTCFullYear() + 5);
-    const created: KeyFile = {
-      keyId: `${options.orgId}-${from.toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`,
-      orgId: options.orgId,
-      privateKey: pair.privateKey,
-      publicKey: pair.publicKey,
-      validFrom: from.toISOString(),
-      validTo: to.toISOString(),
-    };
-    try {
-      fs.writeFileSync(file, JSON.stringify(created), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  const key = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+const KEY_LIFETIME_YEARS = 5;
+const keyDirOf = (dataDir: string, orgId: string) => path.join(dataDir, 'keys', 'seals', orgId);
+
+function signerOf(key: KeyFile): Signer {
   return {
     keyId: key.keyId,
     orgId: key.orgId,
@@ -90,4 +66,51 @@ export function loadOrCreateSeal(options: { dataDir: string; orgId: string; now:
     validTo: key.validTo,
     sign: (message) => signSm2(key.privateKey, key.publicKey, message),
   };
+}
+
+/** Every key an organisation has had (files in `dataDir/keys/seals/<org>/`), oldest first. */
+function keysOf(dataDir: string, orgId: string): KeyFile[] {
+  const dir = keyDirOf(dataDir, orgId);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as KeyFile)
+    .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : (a.createdAt ?? 0) - (b.createdAt ?? 0)));
+}
+
+/**
+ * Creates a new seal key for an organisation, valid from `now` for five years; it signs from then on
+ * (key rotation). Older keys stay on disk and published, so what they signed still verifies.
+ */
+export function createSeal(options: { dataDir: string; orgId: string; now: Date }): Signer {
+  const dir = keyDirOf(options.dataDir, options.orgId);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pair = sm2.generateKeyPairHex();
+  const to = new Date(options.now.getTime());
+  to.setUTCFullYear(to.getUTCFullYear() + KEY_LIFETIME_YEARS);
+  const key: KeyFile = {
+    keyId: `${options.orgId}-${options.now.toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`,
+    orgId: options.orgId,
+    privateKey: pair.privateKey,
+    publicKey: pair.publicKey,
+    validFrom: options.now.toISOString(),
+    validTo: to.toISOString(),
+    createdAt: Date.now(),
+  };
+  // 'wx': a key file is written once and never overwritten.
+  fs.writeFileSync(path.join(dir, `${key.keyId}.json`), JSON.stringify(key), { mode: 0o600, flag: 'wx' });
+  return signerOf(key);
+}
+
+/**
+ * The current seal key of an organisation: the newest key valid now. None (first use, or the last
+ * one expired): a new key is created. Private keys live only in `dataDir/keys/` (in production the
+ * folder is provisioned and backed up; never in the repository).
+ */
+export function loadOrCreateSeal(options: { dataDir: string; orgId: string; now: Date }): Signer {
+  const at = options.now.toISOString();
+  const current = keysOf(options.dataDir, options.orgId).filter((k) => k.validFrom <= at && at < k.validTo).at(-1);
+  if (current) return signerOf(current);
+  // Two processes starting together may both create one; the newer simply becomes current.
+  return createSeal(options);
 }

@@ -5,7 +5,8 @@ import { RateLimiter } from '../../platform/rate-limiter.ts';
 import { problemResponses } from '../../platform/schemas.ts';
 import { sm2PublicKeyPem } from '../../platform/seal.ts';
 import * as repo from './repository.ts';
-import { consistencyProof, inclusionProof } from './service.ts';
+import { actorOf } from '../../platform/authentication.ts';
+import { consistencyProof, inclusionProof, rotateSeal } from './service.ts';
 
 // Public ledger and keys (API.md "Signatures", "Ledger"): anyone may audit, no login.
 const Hex = Type.String({ pattern: '^[0-9a-f]*$' });
@@ -44,6 +45,18 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         publicKeyPem: sm2PublicKeyPem(k.public_key), validFrom: k.valid_from, validTo: k.valid_to,
       })),
     };
+  });
+
+  app.post('/api/v1/keys/rotate', {
+    schema: {
+      tags: ['验证'],
+      summary: '轮换人社部门的电子印章密钥（旧密钥继续公布，已签数据仍可核验）',
+      body: Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64, description: '人社部门标识，如 bureau-4101' }) }),
+      response: { 200: Type.Object({ keyId: Type.String(), publicKey: Hex, validFrom: Type.String(), validTo: Type.String() }), ...problemResponses },
+    },
+  }, async (request) => {
+    const signer = await rotateSeal(app.deps, { actor: actorOf(request), orgId: request.body.orgId, requestId: request.id });
+    return { keyId: signer.keyId, publicKey: signer.publicKey, validFrom: signer.validFrom, validTo: signer.validTo };
   });
 
   app.get('/api/v1/ledger/head', {

@@ -7,7 +7,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { loadOrCreateSeal, SEAL_ALG, type Signer } from '../../platform/seal.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordEvent } from '../../platform/audit.ts';
+import { createSeal, loadOrCreateSeal, SEAL_ALG, type Signer } from '../../platform/seal.ts';
 import * as repo from './repository.ts';
 
 // The transparency ledger (Art. 15; docs/ledger.md "Server"). Writers append leaves inside their own
@@ -20,7 +22,25 @@ const BATCH = 5000;
 
 /** The seal of an organisation, registered in seal_keys so every process can serve its public half. */
 export async function sealOf(deps: Deps, orgId: string): Promise<Signer> {
-  const signer = loadOrCreateSeal({ dataDir: deps.config.dataDir, orgId, now: deps.now() });
+  return registerSeal(deps, loadOrCreateSeal({ dataDir: deps.config.dataDir, orgId, now: deps.now() }));
+}
+
+/**
+ * Key rotation: a bureau's new seal key signs from now on; the old ones stay published (GET
+ * /api/v1/keys), so every certificate and tree head they signed still verifies.
+ */
+export async function rotateSeal(deps: Deps, options: { actor: Actor; orgId: string; requestId: string }): Promise<Signer> {
+  const org = await deps.handle.db.selectFrom('orgs').select(['id', 'kind']).where('id', '=', options.orgId).executeTakeFirst();
+  if (!org || org.kind !== 'bureau') throw new AppError({ code: 'validation_failed', errors: [{ field: 'body.orgId', message: '只有人社部门持有电子印章' }] });
+  const signer = await registerSeal(deps, createSeal({ dataDir: deps.config.dataDir, orgId: org.id, now: deps.now() }));
+  await recordEvent(deps.handle.db, { actor: options.actor, requestId: options.requestId, now: deps.now() }, {
+    action: 'seal.rotated', objectType: 'org', objectId: org.id, after: { keyId: signer.keyId, publicKey: signer.publicKey },
+  });
+  return signer;
+}
+
+async function registerSeal(deps: Deps, signer: Signer): Promise<Signer> {
+  const orgId = signer.orgId;
   await deps.handle.db
     .insertInto('seal_keys')
     .values({
