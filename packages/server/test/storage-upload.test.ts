@@ -152,7 +152,8 @@ describe('through HTTP (how the record routes will use it)', () => {
   let app: FastifyInstance;
   let base: string;
   beforeAll(async () => {
-    app = Fastify();
+    // Close every socket at the end: a client may keep one open after an answered-early upload.
+    app = Fastify({ forceCloseConnections: true });
     registerErrorHandling(app);
     // The raw body as a stream: the upload helper enforces the limit itself while reading.
     app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
