@@ -18,6 +18,7 @@ import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
+import { recordRoutes } from './modules/records/index.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
 import { registerAuthentication } from './platform/authentication.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(peopleRoutes);
   await app.register(organisationRoutes);
   await app.register(policyRoutes);
+  await app.register(recordRoutes);
   await app.register(ledgerRoutes);
   await app.register(certificateRoutes);
 

@@ -4,6 +4,7 @@ import { peopleAccess } from './authz-people.ts';
 import { certificateAccess } from './authz-certificates.ts';
 import { ledgerAccess } from './authz-ledger.ts';
 import { policyAccess } from './authz-policy.ts';
+import { recordAccess } from './authz-records.ts';
 import { everyone, reviewersOfPeople, type Access } from './authz-types.ts';
 
 // The authorization matrix: every API route, and which actors may call it. It is data, checked at
@@ -25,6 +26,7 @@ export const routeAccess: Record<string, Access> = {
   ...peopleAccess,
   ...organisationAccess,
   ...policyAccess,
+  ...recordAccess,
   ...ledgerAccess,
   ...certificateAccess,
 };
