@@ -19,6 +19,7 @@ import { organisationRoutes } from './modules/organisations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
 import { recordRoutes } from './modules/records/index.ts';
+import { evidenceRoutes } from './modules/evidence/index.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
 import { registerAuthentication } from './platform/authentication.ts';
@@ -28,6 +29,7 @@ import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { loadPiiKeys, PiiCipher } from './platform/pii.ts';
 import { Problem } from './platform/schemas.ts';
+import { createEvidenceStore } from './platform/storage/index.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -49,6 +51,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     pii: new PiiCipher(loadPiiKeys({ dataDir: config.dataDir, encKey: config.piiEncKey, indexKey: config.piiIndexKey })),
     now: options.now ?? (() => new Date()),
     sessions: new SessionCache({ ttlMs: config.session.cacheMs, max: 20_000 }),
+    evidence: createEvidenceStore(config),
   };
 
   const app = Fastify({
@@ -99,6 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(organisationRoutes);
   await app.register(policyRoutes);
   await app.register(recordRoutes);
+  await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);
   await app.register(certificateRoutes);
 

@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { issueDemoCertificates } from './modules/certificates/service.ts';
 import { signTreeHead } from './modules/ledger/service.ts';
 import { notifyOverdueRegistrations } from './modules/people/index.ts';
+import { sweepEvidence } from './modules/evidence/index.ts';
 import { startScheduler } from './platform/scheduler.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -21,6 +22,8 @@ startScheduler(app, [
   // Registrations waiting more than 7 days: one notice each to the unit (idempotent; hourly so a
   // restart never skips a day).
   { name: 'overdue-registrations', everyMs: 3_600_000, run: () => notifyOverdueRegistrations(app.deps, new Date()) },
+  // Evidence files no row references any more (removed, or a crash between file and row), after a day.
+  { name: 'evidence-sweep', everyMs: 3_600_000, run: () => sweepEvidence(app.deps) },
 ]);
 
 // Graceful shutdown: readiness flips first (health answers 503, so a balancer stops sending), then

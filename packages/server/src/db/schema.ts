@@ -4,6 +4,7 @@ import type { AuditEventPeopleColumns, PeopleTables, PersonPeopleColumns } from 
 import type { CertificateTables } from './schema-certificates.ts';
 import type { LedgerTables } from './schema-ledger.ts';
 import type { PolicyTables } from './schema-policy.ts';
+import type { EvidenceTables } from './schema-evidence.ts';
 
 // Storage conventions (docs/architecture.md "Storage"): instants are ISO-8601 UTC text, flags are
 // integers 0/1 and JSON is text, so both engines return the same JavaScript values.
@@ -123,7 +124,7 @@ export type Database = {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable & AuditEventPeopleColumns;
-} & PeopleTables & OrganisationTables & PolicyTables & LedgerTables & CertificateTables;
+} & PeopleTables & OrganisationTables & PolicyTables & LedgerTables & CertificateTables & EvidenceTables;
 
 export type Org = Selectable<Database['orgs']>;
 export type Account = Selectable<Database['accounts']>;

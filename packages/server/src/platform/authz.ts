@@ -5,6 +5,7 @@ import { certificateAccess } from './authz-certificates.ts';
 import { ledgerAccess } from './authz-ledger.ts';
 import { policyAccess } from './authz-policy.ts';
 import { recordAccess } from './authz-records.ts';
+import { evidenceAccess } from './authz-evidence.ts';
 import { everyone, reviewersOfPeople, type Access } from './authz-types.ts';
 
 // The authorization matrix: every API route, and which actors may call it. It is data, checked at
@@ -27,6 +28,7 @@ export const routeAccess: Record<string, Access> = {
   ...organisationAccess,
   ...policyAccess,
   ...recordAccess,
+  ...evidenceAccess,
   ...ledgerAccess,
   ...certificateAccess,
 };

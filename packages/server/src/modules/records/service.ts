@@ -5,6 +5,7 @@ import { recordEvent } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { evidenceTypesOf } from '../evidence/repository.ts';
 import { findPerson } from '../persons/repository.ts';
 import { fieldError, validationError } from '../policy/schemas.ts';
 import type { PolicyStore } from '../policy/store.ts';
@@ -106,8 +107,10 @@ export async function actOnRecord(ctx: Ctx, options: { id: string; action: revie
     if (!version || !policy.isDeclarationOpen(version, row.year, now)) {
       throw conflict(`${row.year}年度学时申报已截止或尚未开始，不能提交`);
     }
-    // Stand-in until evidence uploads land (docs/records.md): the body lists the evidence types provided.
-    const missing = review.missingEvidence(activity, row.channel, options.evidenceTypes ?? []);
+    // Art. 10: the evidence types of the files stored with the record (record_evidence); a body list,
+    // when sent, is still honoured as before (docs/records.md "Evidence").
+    const provided = options.evidenceTypes ?? await evidenceTypesOf(db, row.id);
+    const missing = review.missingEvidence(activity, row.channel, provided);
     if (missing.length > 0) throw fieldError('body.evidenceTypes', review.missingEvidenceMessage(missing) ?? '请上传证明材料');
     const claims = await liveClaimsOf(db, row.person_id);
     const existing = claims.map((c) => ({ id: c.id, personId: c.person_id, year: c.year, activity: JSON.parse(c.activity) as policy.Activity }));
