@@ -1,26 +1,11 @@
+import { ACTIVITY_KIND_LABELS } from '@jixu/domain/activity-labels';
 import type { ActivityKind, EvaluatedCategory, LeaveKind, LeaveState, PolicyValue } from '../../api/policy.ts';
 
 // Chinese names of the policy's enumerations and of the value paths of a policy document, shared by
 // the calculator, the yearly status and the policy pages (the same words as the domain's messages).
 
-export const activityKindLabels: Record<ActivityKind, string> = {
-  base_training: '继续教育基地培训班',
-  seminar: '培训班、研修班',
-  degree_course: '学历（学位）教育',
-  course_study: '课程进修',
-  conference: '学术会议',
-  project: '课题研究',
-  book: '著作、译作',
-  paper: '论文',
-  patent: '专利',
-  award: '奖励',
-  exam: '资格考试',
-  report_adopted: '研究报告获领导批示',
-  aid_service: '援派、基层服务（全年）',
-  grassroots_service: '基层服务活动',
-  guide_course: '公需科目指南课程',
-  other: '地方规定的其他形式',
-};
+// The domain's names (one list), with the full-year kind marked for the calculator's choices.
+export const activityKindLabels: Record<ActivityKind, string> = { ...ACTIVITY_KIND_LABELS, aid_service: '援派、基层服务（全年）' };
 
 /** The clause of the measures each kind is counted under (HN-2017; shown in the calculator's list). */
 export const activityKindClauses: Record<ActivityKind, string> = {

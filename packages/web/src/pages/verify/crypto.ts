@@ -7,28 +7,8 @@ import { sm2 } from 'sm-crypto-v2';
 /** GB/T 35276 default signer ID, the one the seals sign with (platform/seal.ts). */
 export const SM2_SIGNER_ID = '1234567812345678';
 
-/** RFC 8785 canonical JSON, the same algorithm as packages/domain/src/canonical-json.ts. */
-export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError('canonicalJson: numbers must be finite');
-      return JSON.stringify(value);
-    case 'string':
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    default:
-      throw new TypeError(`canonicalJson: unsupported type ${typeof value}`);
-  }
-}
+// RFC 8785 canonical JSON: the domain's own implementation, so browser and server agree byte for byte.
+export { canonicalJson } from '@jixu/domain/canonical-json';
 
 export type NumberCheck = { ok: true; number: string } | { ok: false; message: string };
 
