@@ -6,8 +6,11 @@ import {
   BellOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClockCircleOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   LockOutlined,
@@ -37,6 +40,11 @@ const OverdueRegistrationsPage = lazy(() => import('./pages/bureau/OverdueRegist
 const YearStatusPage = lazy(() => import('./pages/person/YearStatusPage.tsx'));
 const PoliciesPage = lazy(() => import('./pages/policy/PoliciesPage.tsx'));
 const LeaveReviewPage = lazy(() => import('./pages/policy/LeaveReviewPage.tsx'));
+const MyRecordsPage = lazy(() => import('./pages/records/MyRecordsPage.tsx'));
+const UnitRecordsPage = lazy(() => import('./pages/records/UnitRecordsPage.tsx'));
+const ProviderRecordsPage = lazy(() => import('./pages/records/ProviderRecordsPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./pages/records/review/ReviewQueuePage.tsx'));
+const SpotCheckPage = lazy(() => import('./pages/records/review/SpotCheckPage.tsx'));
 
 /** One page of a role's area: its menu entry, its route and who may open it. */
 export type AreaPage = {
@@ -46,6 +54,8 @@ export type AreaPage = {
   icon: ReactNode;
   Component: LazyExoticComponent<ComponentType>;
   allowed?: (user: User) => boolean;
+  /** A count shown beside the menu entry: `recordsPending` is GET /api/v1/records/pending. */
+  badge?: 'recordsPending';
 };
 
 const home: AreaPage = { path: '', label: '首页', icon: <HomeOutlined />, Component: HomePage };
@@ -61,6 +71,7 @@ const providersReview: AreaPage = { path: 'providers', label: '机构备案', ic
 const areaPages: Record<Role, AreaPage[]> = {
   person: [
     home,
+    { path: 'records', label: '学时登记', icon: <FormOutlined />, Component: MyRecordsPage, badge: 'recordsPending' },
     { path: 'years', label: '年度学时', icon: <BarChartOutlined />, Component: YearStatusPage },
     { path: 'registration', label: '注册进度', icon: <SolutionOutlined />, Component: RegistrationProgressPage },
     { path: 'profile', label: '个人信息', icon: <IdcardOutlined />, Component: ProfilePage },
@@ -71,6 +82,8 @@ const areaPages: Record<Role, AreaPage[]> = {
   unit: [
     home,
     { path: 'registrations', label: '注册审核', icon: <SolutionOutlined />, Component: RegistrationsPage },
+    { path: 'review', label: '学时初审', icon: <CheckSquareOutlined />, Component: ReviewQueuePage, badge: 'recordsPending' },
+    { path: 'records', label: '单位申报', icon: <FormOutlined />, Component: UnitRecordsPage },
     persons,
     { path: 'transfers', label: '调动审核', icon: <SwapOutlined />, Component: TransfersReviewPage },
     { path: 'leave-periods', label: '学时减免审批', icon: <CalendarOutlined />, Component: LeaveReviewPage },
@@ -78,10 +91,12 @@ const areaPages: Record<Role, AreaPage[]> = {
     notifications,
     security,
   ],
-  provider: [home, accounts, notifications, security],
-  authority: [home, persons, tree, accounts, notifications, security],
+  provider: [home, { path: 'records', label: '学员学时登记', icon: <FormOutlined />, Component: ProviderRecordsPage }, accounts, notifications, security],
+  authority: [home, { path: 'review', label: '学时核定', icon: <CheckSquareOutlined />, Component: ReviewQueuePage, badge: 'recordsPending' }, persons, tree, accounts, notifications, security],
   bureau: [
     home,
+    { path: 'review', label: '学时核定', icon: <CheckSquareOutlined />, Component: ReviewQueuePage, badge: 'recordsPending' },
+    { path: 'spot-checks', label: '学时抽查', icon: <FileSearchOutlined />, Component: SpotCheckPage },
     persons,
     unitsReview,
     providersReview,

@@ -7,6 +7,7 @@ import { policy } from './migrations/0004-policy.ts';
 import { ledger } from './migrations/0005-ledger.ts';
 import { certificates } from './migrations/0006-certificates.ts';
 import { evidence } from './migrations/0007-evidence.ts';
+import { recordWorkflow } from './migrations/0008-record-workflow.ts';
 
 // Migrations are listed here in order; names sort by their number. One migration per change.
 function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
     '0005-ledger': ledger(engine),
     '0006-certificates': certificates(engine),
     '0007-evidence': evidence(engine),
+    '0008-record-workflow': recordWorkflow(engine),
   };
 }
 

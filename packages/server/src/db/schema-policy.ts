@@ -62,6 +62,27 @@ export type RecordTable = {
   version: number;
   created_at: string;
   updated_at: string;
+  /** When the record entered its state (queue age, reminders). */
+  state_since: string;
+  /** The latest reason given with a return, rejection or spot-check overturn (shown to the declarer). */
+  last_reason: string | null;
+  /** For provider and platform records: the provider that registered them (Art. 9(3)). */
+  provider_id: string | null;
+};
+
+/** One decision on a record (append-only): the person's view of its progress. */
+export type RecordTransitionTable = {
+  id: string;
+  record_id: string;
+  at: string;
+  /** The review action (`declare` and `edit` for the declarer's own steps). */
+  action: string;
+  from_state: RecordState | null;
+  to_state: RecordState;
+  actor_account_id: string | null;
+  actor_role: string;
+  actor_org_id: string | null;
+  reason: string | null;
 };
 
 export type LeavePeriodState = 'pending' | 'approved' | 'rejected';
@@ -89,5 +110,6 @@ export type LeavePeriodTable = {
 export type PolicyTables = {
   policy_versions: PolicyVersionTable;
   records: RecordTable;
+  record_transitions: RecordTransitionTable;
   leave_periods: LeavePeriodTable;
 };

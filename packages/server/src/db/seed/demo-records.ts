@@ -144,6 +144,7 @@ export async function seedDemoRecords(trx: Transaction<Database>, ctx: AuditCont
       ended_on: 'to' in a ? (a.to ?? null) : 'datedOn' in a ? (a.datedOn ?? null) : null,
       content: demo.content, result: demo.result ?? null, channel, declared_by: declaredBy, state,
       duplicate_key: policy.duplicateKey(a)?.key ?? null, version: 1, created_at: at, updated_at: at,
+      state_since: at, last_reason: null, provider_id: null,
     };
     await trx.insertInto('records').values(row).execute();
     await recordEvent(trx, ctx, { action: 'record.seeded', objectType: 'record', objectId: row.id, after: { personId: person.id, year: row.year, kind: row.kind, state } });

@@ -70,6 +70,7 @@ export async function declareRecord(ctx: Ctx, body: {
     started_on: body.startedOn ?? null, ended_on: body.endedOn, content: body.content, result: body.result ?? null,
     channel: actor.role === 'person' ? 'person' : 'unit', declared_by: actor.accountId, state: 'draft',
     duplicate_key: policy.duplicateKey(activity)?.key ?? null, version: 1, created_at: at, updated_at: at,
+    state_since: at, last_reason: null, provider_id: null,
   } as RecordTable;
   await db.transaction().execute(async (trx) => {
     await insertRecord(trx, row);

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the records web pages (issue 5).
+export default function UnitRecordsPage() {
+  return null;
+}
