@@ -74,6 +74,8 @@ export type RecordTable = {
 export type RecordTransitionTable = {
   id: string;
   record_id: string;
+  /** The record's version after the step (orders a record's steps). */
+  record_version: number;
   at: string;
   /** The review action (`declare` and `edit` for the declarer's own steps). */
   action: string;

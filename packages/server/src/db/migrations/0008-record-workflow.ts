@@ -19,6 +19,8 @@ export function recordWorkflow(engine: Engine) {
       await db.schema.createTable('record_transitions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('record_id', 'text', (c) => c.notNull().references('records.id'))
+        // The record's version after the step: orders a record's steps (ids of one millisecond need not).
+        .addColumn('record_version', 'integer', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
         .addColumn('from_state', 'text')
@@ -28,7 +30,7 @@ export function recordWorkflow(engine: Engine) {
         .addColumn('actor_org_id', 'text')
         .addColumn('reason', 'text')
         .execute();
-      await db.schema.createIndex('record_transitions_record').on('record_transitions').columns(['record_id', 'id']).execute();
+      await db.schema.createIndex('record_transitions_record').on('record_transitions').columns(['record_id', 'record_version']).execute();
       await makeAppendOnly(engine, db, 'record_transitions');
     },
   };

@@ -1,5 +1,7 @@
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { RecordState, RecordTable } from '../../db/schema-policy.ts';
+import type { Database } from '../../db/schema.ts';
+import type { RecordState, RecordTable, RecordTransitionTable } from '../../db/schema-policy.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { orgInScope } from '../../platform/scope-orgs.ts';
 import { whereScopeCoversPerson } from '../../platform/scope-sql.ts';
@@ -9,16 +11,29 @@ import { whereScopeCoversPerson } from '../../platform/scope-sql.ts';
 const columns = [
   'r.id', 'r.person_id', 'r.unit_id', 'r.year', 'r.kind', 'r.activity', 'r.category', 'r.hours', 'r.clause', 'r.rule_code',
   'r.policy_version', 'r.explanation', 'r.full_year', 'r.started_on', 'r.ended_on', 'r.content', 'r.result', 'r.channel',
-  'r.declared_by', 'r.state', 'r.duplicate_key', 'r.version', 'r.created_at', 'r.updated_at',
-  'p.name as person_name', 'a.id as person_account_id',
+  'r.declared_by', 'r.state', 'r.duplicate_key', 'r.version', 'r.created_at', 'r.updated_at', 'r.state_since', 'r.last_reason',
+  'r.provider_id', 'p.name as person_name', 'a.id as person_account_id', 'u.name as unit_name',
   'u.issuing_bureau_id as issuing_bureau_id', 'u.authority_id as authority_id',
+  'ib.name as issuing_bureau_name', 'au.name as authority_name', 'pv.name as provider_name', 'pv.status as provider_status',
 ] as const;
 
-function base(db: Db) {
+type Joined = Database & {
+  r: RecordTable; p: Database['persons']; u: Database['orgs'];
+};
+
+/** The joins every read shares: the person, their current unit and its verifiers, the provider. */
+function joined(db: Db) {
   return db.selectFrom('records as r')
     .innerJoin('persons as p', 'p.id', 'r.person_id')
-    .innerJoin('orgs as u', 'u.id', 'p.unit_id')
+    .innerJoin('orgs as u', 'u.id', 'p.unit_id');
+}
+
+function base(db: Db) {
+  return joined(db)
     .leftJoin('accounts as a', (j) => j.onRef('a.person_id', '=', 'p.id').on('a.role', '=', 'person'))
+    .leftJoin('orgs as ib', 'ib.id', 'u.issuing_bureau_id')
+    .leftJoin('orgs as au', 'au.id', 'u.authority_id')
+    .leftJoin('orgs as pv', 'pv.id', 'r.provider_id')
     .select(columns);
 }
 
@@ -27,8 +42,14 @@ export type RecordRow = Awaited<ReturnType<typeof findRecord>> & object;
 /** The ids of the people the scope sees (scope-sql.ts), as a subquery. */
 const peopleInScope = (db: Db, scope: Scope) => whereScopeCoversPerson(db.selectFrom('persons as p').select('p.id'), scope);
 
+/** A provider sees the records it registered; everyone else the records of the people in their scope. */
+function inScope(db: Db, eb: ExpressionBuilder<Joined, 'r'>, scope: Scope): Expression<SqlBool> {
+  if (scope.kind === 'provider') return eb('r.provider_id', '=', scope.orgId);
+  return eb('r.person_id', 'in', peopleInScope(db, scope));
+}
+
 export function findRecord(db: Db, options: { scope: Scope; id: string }) {
-  return base(db).where('r.id', '=', options.id).where('r.person_id', 'in', peopleInScope(db, options.scope)).executeTakeFirst();
+  return base(db).where('r.id', '=', options.id).where((eb) => inScope(db, eb as never, options.scope)).executeTakeFirst();
 }
 
 export async function insertRecord(db: Db, row: RecordTable): Promise<void> {
@@ -46,12 +67,53 @@ export function liveClaimsOf(db: Db, personId: string) {
 }
 
 /** Optimistic concurrency: 0 rows means someone else changed the record first. */
-export async function moveRecord(db: Db, options: { id: string; version: number; state: RecordState; at: string }): Promise<boolean> {
+export async function moveRecord(db: Db, options: { id: string; version: number; state: RecordState; at: string; reason: string | null }): Promise<boolean> {
   const result = await db.updateTable('records')
-    .set({ state: options.state, version: options.version + 1, updated_at: options.at })
+    .set({
+      state: options.state, version: options.version + 1, updated_at: options.at, state_since: options.at,
+      ...(options.reason !== null ? { last_reason: options.reason } : {}),
+    })
     .where('id', '=', options.id).where('version', '=', options.version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export type RecordEdit = Pick<RecordTable,
+  'year' | 'kind' | 'activity' | 'category' | 'hours' | 'clause' | 'rule_code' | 'policy_version' | 'explanation' | 'full_year'
+  | 'started_on' | 'ended_on' | 'content' | 'result' | 'duplicate_key'>;
+
+/** The declarer's edit of a draft or returned record, under the version they read. */
+export async function updateRecord(db: Db, options: { id: string; version: number; at: string; edit: RecordEdit }): Promise<boolean> {
+  const result = await db.updateTable('records')
+    .set({ ...options.edit, version: options.version + 1, updated_at: options.at })
+    .where('id', '=', options.id).where('version', '=', options.version).where('state', 'in', ['draft', 'returned'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Deletes a never-submitted draft and its evidence rows (the blobs go with the orphan sweep). */
+export async function deleteDraft(db: Db, options: { id: string; version: number }): Promise<boolean> {
+  await db.deleteFrom('record_evidence').where('record_id', '=', options.id).execute();
+  const result = await db.deleteFrom('records')
+    .where('id', '=', options.id).where('version', '=', options.version).where('state', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function insertTransition(db: Db, row: RecordTransitionTable): Promise<void> {
+  await db.insertInto('record_transitions').values(row).execute();
+}
+
+export async function hasTransitions(db: Db, recordId: string): Promise<boolean> {
+  const row = await db.selectFrom('record_transitions').select('id').where('record_id', '=', recordId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export function transitionsOf(db: Db, recordId: string) {
+  return db.selectFrom('record_transitions as t')
+    .leftJoin('orgs as o', 'o.id', 't.actor_org_id')
+    .select(['t.id', 't.at', 't.action', 't.from_state', 't.to_state', 't.actor_role', 't.actor_org_id', 't.reason', 'o.name as org_name'])
+    .where('t.record_id', '=', recordId).orderBy('t.record_version').execute();
 }
 
 /** Org ids the scope reaches (the reviewer's `scopeOrgIds` for review.decide). */
@@ -62,28 +124,74 @@ export async function orgIdsInScope(db: Db, scope: Scope): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export type QueueOptions = {
-  scope: Scope; role: string; state?: RecordState | undefined; year?: number | undefined;
-  personId?: string | undefined; after?: string | undefined; limit: number; verifierOrgIds: readonly string[];
+export type QueueFilter = {
+  scope: Scope; role: string; view: 'queue' | 'all'; verifierOrgIds: readonly string[];
+  state?: RecordState | undefined; year?: number | undefined; kind?: string | undefined;
+  category?: 'public' | 'professional' | 'both' | undefined; unitId?: string | undefined; personId?: string | undefined;
+  /** ISO instant: only records in their state since this instant or earlier. */
+  stateSinceBefore?: string | undefined;
 };
 
+export type QueueCursor = { since: string; id: string };
+
 /**
- * The caller's queue: a person their own, a unit its people's; a bureau the public (and 7(11) `both`)
- * records awaiting verification whose issuing bureau it reaches, an authority the professional ones.
+ * What the caller lists (docs/records.md "Workflow API"). `queue`: what waits for them — a unit the
+ * person-channel records its people submitted; a bureau the public (and 7(11) `both`) records awaiting
+ * verification whose issuing bureau it reaches; an authority the professional ones; a person all their
+ * own; a provider its registrations. `all`: every record in scope.
  */
-export function listRecords(db: Db, o: QueueOptions) {
-  let q = base(db).where('r.person_id', 'in', peopleInScope(db, o.scope));
-  if (o.role === 'bureau' || o.role === 'authority') {
-    if (o.verifierOrgIds.length === 0) return Promise.resolve([]);
-    q = o.role === 'bureau'
-      ? q.where('r.category', 'in', ['public', 'both']).where('u.issuing_bureau_id', 'in', o.verifierOrgIds)
-      : q.where('r.category', '=', 'professional').where('u.authority_id', 'in', o.verifierOrgIds);
-    q = q.where('r.state', '=', o.state ?? 'unit_approved');
-  } else if (o.state) {
-    q = q.where('r.state', '=', o.state);
+function queueConditions(db: Db, eb: ExpressionBuilder<Joined, 'r' | 'u'>, f: QueueFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [inScope(db, eb as never, f.scope)];
+  const reviewer = f.role === 'bureau' || f.role === 'authority';
+  if (f.view === 'queue' && reviewer) {
+    all.push(f.role === 'bureau'
+      ? eb.and([eb('r.category', 'in', ['public', 'both']), eb('u.issuing_bureau_id', 'in', f.verifierOrgIds)])
+      : eb.and([eb('r.category', '=', 'professional'), eb('u.authority_id', 'in', f.verifierOrgIds)]));
+    all.push(eb('r.state', '=', f.state ?? 'unit_approved'));
+  } else if (f.view === 'queue' && f.role === 'unit' && !f.state) {
+    all.push(eb('r.state', '=', 'submitted'), eb('r.channel', '=', 'person'));
+  } else if (f.state) {
+    all.push(eb('r.state', '=', f.state));
   }
-  if (o.year !== undefined) q = q.where('r.year', '=', o.year);
-  if (o.personId) q = q.where('r.person_id', '=', o.personId);
-  if (o.after) q = q.where('r.id', '>', o.after);
-  return q.orderBy('r.id').limit(o.limit + 1).execute();
+  if (f.year !== undefined) all.push(eb('r.year', '=', f.year));
+  if (f.kind) all.push(eb('r.kind', '=', f.kind));
+  if (f.category) all.push(eb('r.category', '=', f.category));
+  if (f.unitId) all.push(eb('u.id', '=', f.unitId));
+  if (f.personId) all.push(eb('r.person_id', '=', f.personId));
+  if (f.stateSinceBefore) all.push(eb('r.state_since', '<=', f.stateSinceBefore));
+  return eb.and(all);
+}
+
+/** A page of the caller's list, keyset by (state_since, id) in either direction. */
+export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'; after?: QueueCursor | undefined; limit: number }) {
+  if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.verifierOrgIds.length === 0) return Promise.resolve([]);
+  const dir = f.sort === 'oldest' ? 'asc' : 'desc';
+  const cmp = f.sort === 'oldest' ? '>' : '<';
+  let q = base(db).where((eb) => queueConditions(db, eb as never, f));
+  const after = f.after;
+  if (after) {
+    q = q.where((eb) => eb.or([
+      eb('r.state_since', cmp, after.since),
+      eb.and([eb('r.state_since', '=', after.since), eb('r.id', cmp, after.id)]),
+    ]));
+  }
+  return q.orderBy('r.state_since', dir).orderBy('r.id', dir).limit(f.limit + 1).execute();
+}
+
+/** The menu badge: how many wait for the caller, and how many of them since before `overdueBefore`. */
+export async function countQueue(db: Db, f: QueueFilter & { overdueBefore: string }): Promise<{ count: number; overdue: number }> {
+  if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.verifierOrgIds.length === 0) return { count: 0, overdue: 0 };
+  const row = await joined(db)
+    .where((eb) => queueConditions(db, eb as never, f))
+    .select([
+      sql<number>`count(*)`.as('count'),
+      sql<number>`coalesce(sum(case when r.state_since <= ${f.overdueBefore} then 1 else 0 end), 0)`.as('overdue'),
+    ])
+    .executeTakeFirst();
+  return { count: Number(row?.count ?? 0), overdue: Number(row?.overdue ?? 0) };
+}
+
+/** A registered person found by the blind index of their ID number (a provider's trainee). */
+export function findPersonByIdIndex(db: Db, idIndex: string) {
+  return db.selectFrom('persons').select(['id', 'name', 'unit_id', 'status']).where('id_number_index', '=', idIndex).executeTakeFirst();
 }
