@@ -6,6 +6,7 @@ import { signTreeHead } from './modules/ledger/service.ts';
 import { notifyOverdueRegistrations } from './modules/people/index.ts';
 import { sweepEvidence } from './modules/evidence/index.ts';
 import { startScheduler } from './platform/scheduler.ts';
+import { remindPeopleBelowRequirement, remindReviewersOfOldItems } from './modules/records/reminders.ts';
 import { prepareDatabase } from './startup.ts';
 
 // Starts the platform: database ready first (health answers ok only once it is), then HTTP.
@@ -22,6 +23,10 @@ startScheduler(app, [
   // Registrations waiting more than 7 days: one notice each to the unit (idempotent; hourly so a
   // restart never skips a day).
   { name: 'overdue-registrations', everyMs: 3_600_000, run: () => notifyOverdueRegistrations(app.deps, new Date()) },
+  // Record reminders (docs/records.md "Reminders"): people below the year's requirement once a month in
+  // Oct–Dec, reviewers with queue items older than 7 days once a day; idempotent, hourly so a restart never skips a day.
+  { name: 'record-year-reminders', everyMs: 3_600_000, run: () => remindPeopleBelowRequirement(app.deps, new Date()) },
+  { name: 'record-queue-reminders', everyMs: 3_600_000, run: () => remindReviewersOfOldItems(app.deps, new Date()) },
   // Evidence files no row references any more (removed, or a crash between file and row), after a day.
   { name: 'evidence-sweep', everyMs: 3_600_000, run: () => sweepEvidence(app.deps) },
 ]);

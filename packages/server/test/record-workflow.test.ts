@@ -34,6 +34,8 @@ const act = (session: Session, id: string, action: string, body: object = {}) =>
 const me = () => login(t.app, idNumberOf('孙悦'));
 
 async function submitted(session: Session): Promise<{ id: string; version: number }> {
+  // The test clock stands still; each submission a second later keeps queue order deterministic.
+  t.clock.now = new Date(t.clock.now.getTime() + 1000);
   const record = (await declare(session)).json();
   const res = await act(session, record.id, 'submit', { evidenceTypes: CONFERENCE_EVIDENCE });
   expect(res.statusCode).toBe(200);
@@ -152,7 +154,7 @@ describe('queues', () => {
     expect(aged.items.map((r: { id: string }) => r.id).sort()).toEqual(expect.arrayContaining(ids.slice(3)));
     expect(aged.items.every((r: { stateSince: string }) => r.stateSince <= new Date(Date.now() - 7 * 86_400_000).toISOString())).toBe(true);
     const newest = (await as(t.app, unit)('GET', '/api/v1/records?sort=newest&limit=1')).json();
-    expect(ids.slice(0, 3)).toContain(newest.items[0].id);
+    expect(newest.items[0].id).toBe(ids[2]);
     expect((await as(t.app, unit)('GET', '/api/v1/records?category=public&kind=conference')).json().items).toEqual([]);
     expect((await as(t.app, unit)('GET', '/api/v1/records?cursor=not-a-cursor')).statusCode).toBe(400);
 
@@ -216,6 +218,10 @@ describe('spot checks (Art. 11(4))', () => {
     expect(overturned.json()).toMatchObject({ state: 'rejected', lastReason: '抽查发现会议证明不实', holder: null });
     const after = (await as(t.app, person)('GET', `/api/v1/persons/${pid}/years/${Y}`)).json().earned.total;
     expect(after).toBeLessThan(before);
+    // The issuing bureau hears of it (the province overturned; the unit's issuing bureau is below it).
+    const issuing = (await t.handle.db.selectFrom('orgs').select('issuing_bureau_id').where('name', '=', '郑州市金水区人民医院').executeTakeFirstOrThrow()).issuing_bureau_id!;
+    const bureauNotices = await t.handle.db.selectFrom('notifications').select(['title', 'body']).where('recipient_id', '=', issuing).where('kind', '=', 'record.overturn').execute();
+    expect(bureauNotices.some((n) => n.body.includes('抽查发现会议证明不实'))).toBe(true);
     // A bureau outside the unit's line cannot.
     const luoyang = await login(t.app, 'luoyang');
     expect((await act(luoyang, sub.id, 'overturn', { reason: 'x' })).statusCode).toBe(404);

@@ -35,6 +35,14 @@ export async function notifyTransition(trx: Transaction<Database>, o: {
   if (!(actor.role === 'person' && actor.personId === row.person_id)) {
     await createNotification(trx, { recipient: { kind: 'person', id: row.person_id }, kind: `record.${action}`, title, body, at: now });
   }
+  // Art. 11(4): the issuing bureau answers for the year on the certificate; it hears of every overturn
+  // (the year may need revoking on the certificate: certificates/service.ts setRevocation).
+  if (action === 'overturn' && row.issuing_bureau_id && row.issuing_bureau_id !== actor.org?.id) {
+    await createNotification(trx, {
+      recipient: { kind: 'org', id: row.issuing_bureau_id }, kind: 'record.overturn', at: now,
+      title: '抽查撤销学时：请复核证书年度', body: `${row.person_name}的${body}如该年度已登记在证书上，请复核是否需要撤销该年度。`,
+    });
+  }
   // A unit (or provider) that declared the record hears when a reviewer sends it back or turns it down.
   if ((action === 'return' || action === 'reject' || action === 'overturn') && row.channel !== 'person') {
     const declarerOrg = row.channel === 'unit' ? row.unit_id : row.provider_id;

@@ -147,11 +147,13 @@ export async function remindReviewersOfOldItems(deps: Pick<Deps, 'handle'>, now:
 
   const units = await db
     .selectFrom('records as r')
-    .select((eb) => ['r.unit_id as org_id', eb.fn.countAll<number | string>().as('items'), eb.fn.min('r.state_since').as('oldest')])
+    // The person's current unit holds the pre-review queue (as GET /records does), not the unit at declaration.
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .select((eb) => ['p.unit_id as org_id', eb.fn.countAll<number | string>().as('items'), eb.fn.min('r.state_since').as('oldest')])
     .where('r.state', '=', 'submitted')
     .where('r.channel', '=', 'person')
     .where('r.state_since', '<', cutoff)
-    .groupBy('r.unit_id')
+    .groupBy('p.unit_id')
     .execute();
 
   const verifiers = (category: 'public' | 'professional') => {
