@@ -1,3 +1,4 @@
+import { parseCertificateNumber } from '@jixu/domain/certificate-number';
 import { sm2 } from 'sm-crypto-v2';
 
 // Browser-side checks of a certificate (docs/certificates.md): the number's check digit, the QR
@@ -13,24 +14,13 @@ export { canonicalJson } from '@jixu/domain/canonical-json';
 export type NumberCheck = { ok: true; number: string } | { ok: false; message: string };
 
 /**
- * Art. 13 / SPEC: 16 digits, starting 41, the last an ISO 7064 MOD 11-10 check digit (as
- * packages/domain/src/identifiers/certificate-number.ts). Full-width digits, spaces and hyphens
- * are accepted, as printed numbers are grouped.
+ * Art. 13 / SPEC: 16 digits, starting 41, the last an ISO 7064 MOD 11-10 check digit: the domain's
+ * own parser (subpath export, so the bundle takes only this module). Full-width digits, spaces and
+ * hyphens are accepted, as printed numbers are grouped.
  */
 export function checkCertificateNumber(input: string): NumberCheck {
-  const text = input.normalize('NFKC').replace(/[\s-]/g, '');
-  if (text === '') return { ok: false, message: '请输入证书管理号码。' };
-  if (!/^\d{16}$/.test(text)) return { ok: false, message: '证书管理号码应为16位数字，请核对后重新输入。' };
-  if (!text.startsWith('41')) return { ok: false, message: '证书管理号码应以41（河南省）开头，请核对后重新输入。' };
-  let p = 10;
-  for (const ch of text.slice(0, 15)) {
-    const s = (p + Number(ch)) % 10 || 10;
-    p = (s * 2) % 11;
-  }
-  if (String((11 - p) % 10) !== text[15]) {
-    return { ok: false, message: '证书管理号码校验位（第16位）不正确，可能有数字输错或相邻数字颠倒，请逐位核对后重新输入。' };
-  }
-  return { ok: true, number: text };
+  const parsed = parseCertificateNumber(input);
+  return parsed.ok ? { ok: true, number: parsed.value.number } : { ok: false, message: parsed.message };
 }
 
 const utf8 = new TextEncoder();
