@@ -39,17 +39,17 @@ function base(db: Db) {
 
 export type RecordRow = Awaited<ReturnType<typeof findRecord>> & object;
 
-/** The ids of the people the scope sees (scope-sql.ts), as a subquery. */
-const peopleInScope = (db: Db, scope: Scope) => whereScopeCoversPerson(db.selectFrom('persons as p').select('p.id'), scope);
-
-/** A provider sees the records it registered; everyone else the records of the people in their scope. */
-function inScope(db: Db, eb: ExpressionBuilder<Joined, 'r'>, scope: Scope): Expression<SqlBool> {
-  if (scope.kind === 'provider') return eb('r.provider_id', '=', scope.orgId);
-  return eb('r.person_id', 'in', peopleInScope(db, scope));
+/**
+ * A provider sees the records it registered; everyone else the records of the people in their scope,
+ * applied to the joined `persons as p` (scope-sql.ts) so no list of people is ever materialised.
+ */
+function scoped<Q>(q: Q, scope: Scope): Q {
+  if (scope.kind === 'provider') return (q as unknown as { where: (c: string, op: string, v: string) => Q }).where('r.provider_id', '=', scope.orgId);
+  return whereScopeCoversPerson(q as never, scope) as unknown as Q;
 }
 
 export function findRecord(db: Db, options: { scope: Scope; id: string }) {
-  return base(db).where('r.id', '=', options.id).where((eb) => inScope(db, eb as never, options.scope)).executeTakeFirst();
+  return scoped(base(db).where('r.id', '=', options.id), options.scope).executeTakeFirst();
 }
 
 export async function insertRecord(db: Db, row: RecordTable): Promise<void> {
@@ -140,8 +140,8 @@ export type QueueCursor = { since: string; id: string };
  * verification whose issuing bureau it reaches; an authority the professional ones; a person all their
  * own; a provider its registrations. `all`: every record in scope.
  */
-function queueConditions(db: Db, eb: ExpressionBuilder<Joined, 'r' | 'u'>, f: QueueFilter): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [inScope(db, eb as never, f.scope)];
+function queueConditions(eb: ExpressionBuilder<Joined, 'r' | 'u'>, f: QueueFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
   const reviewer = f.role === 'bureau' || f.role === 'authority';
   if (f.view === 'queue' && reviewer) {
     all.push(f.role === 'bureau'
@@ -167,7 +167,7 @@ export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'
   if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.verifierOrgIds.length === 0) return Promise.resolve([]);
   const dir = f.sort === 'oldest' ? 'asc' : 'desc';
   const cmp = f.sort === 'oldest' ? '>' : '<';
-  let q = base(db).where((eb) => queueConditions(db, eb as never, f));
+  let q = scoped(base(db), f.scope).where((eb) => queueConditions(eb as never, f));
   const after = f.after;
   if (after) {
     q = q.where((eb) => eb.or([
@@ -181,8 +181,8 @@ export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'
 /** The menu badge: how many wait for the caller, and how many of them since before `overdueBefore`. */
 export async function countQueue(db: Db, f: QueueFilter & { overdueBefore: string }): Promise<{ count: number; overdue: number }> {
   if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.verifierOrgIds.length === 0) return { count: 0, overdue: 0 };
-  const row = await joined(db)
-    .where((eb) => queueConditions(db, eb as never, f))
+  const row = await scoped(joined(db), f.scope)
+    .where((eb) => queueConditions(eb as never, f))
     .select([
       sql<number>`count(*)`.as('count'),
       sql<number>`coalesce(sum(case when r.state_since <= ${f.overdueBefore} then 1 else 0 end), 0)`.as('overdue'),
