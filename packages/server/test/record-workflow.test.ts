@@ -88,6 +88,22 @@ describe('progress for people', () => {
   });
 });
 
+describe('actions without a body', () => {
+  it('submit, approve and verify need no request body at all', async () => {
+    const unit = await login(t.app, 'unit-zzu');
+    const pid = await personId('黄丽');
+    const record = (await declare(unit, { personId: pid, activity: { kind: 'exam', level: 'intermediate', datedOn: `${Y}-05-20` }, content: '中级资格考试' })).json();
+    await t.handle.db.insertInto('record_evidence').values({
+      id: '01900000-0000-7000-8000-0000000000e1', record_id: record.id, blob_key: 'x'.repeat(64), type: 'pdf',
+      evidence_type: 'qualification_certificate', file_name: '资格证书.pdf', size: 1, uploaded_by: unit.user.id, created_at: new Date().toISOString(),
+    }).execute();
+    const submittedRes = await as(t.app, unit)('POST', `/api/v1/records/${record.id}/submit`);
+    expect(submittedRes.statusCode, submittedRes.body).toBe(200);
+    const verified = await as(t.app, await login(t.app, 'weijian'))('POST', `/api/v1/records/${record.id}/verify`);
+    expect(verified.statusCode, verified.body).toBe(200);
+  });
+});
+
 describe('editing and deleting drafts', () => {
   it('the declarer edits a draft: hours are evaluated again; a stale version is 409', async () => {
     const person = await me();
@@ -98,6 +114,9 @@ describe('editing and deleting drafts', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ content: '修改后的会议', version: draft.version + 1 });
     expect(edited.json().hours).toBeGreaterThan(draft.hours);
+    // The activity is answered in the API's units (hours, not the stored tenths).
+    const seminar = (await declare(person, { activity: { kind: 'seminar', hours: 8, category: 'professional' } })).json();
+    expect(seminar.activity).toMatchObject({ kind: 'seminar', hours: 8 });
     const stale = await as(t.app, person)('PATCH', `/api/v1/records/${draft.id}`, {
       version: draft.version, activity: conference, endedOn: draft.endedOn, content: '再次修改',
     });

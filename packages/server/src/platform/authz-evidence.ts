@@ -7,7 +7,8 @@ const declarers = ['person', 'unit'] as const;
 
 export const evidenceAccess: Record<string, Access> = {
   'POST /api/v1/records/:id/evidence': declarers,
-  'GET /api/v1/records/:id/evidence': ['person', ...reviewersOfPeople],
-  'GET /api/v1/evidence/:id': ['person', ...reviewersOfPeople],
+  // A provider reads the evidence of the records it registered (scope: records.provider_id).
+  'GET /api/v1/records/:id/evidence': ['person', 'provider', ...reviewersOfPeople],
+  'GET /api/v1/evidence/:id': ['person', 'provider', ...reviewersOfPeople],
   'DELETE /api/v1/evidence/:id': declarers,
 };

@@ -56,6 +56,11 @@ const SubmitBody = Type.Object({
   evidenceTypes: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20, description: '已提供的证明材料类型' })),
 });
 
+/** An action sent without any body (no reason to give) is an empty object, not a validation error. */
+async function noBodyIsEmpty(request: { body: unknown }): Promise<void> {
+  request.body ??= {};
+}
+
 const ACTIONS = ['approve', 'verify', 'return', 'reject', 'withdraw', 'overturn'] as const satisfies readonly review.ReviewAction[];
 
 /** Art. 9–11: declaring records and the review chain. Matrix entries: platform/authz-records.ts. */
@@ -156,12 +161,14 @@ export function recordRoutesWith(store: PolicyStore): FastifyPluginAsyncTypebox 
     for (const action of ['submit', 'resubmit'] as const) {
       app.post(`/api/v1/records/:id/${action}`, {
         schema: { tags: ['继续教育登记'], summary: `${action === 'submit' ? '提交' : '重新提交'}登记（申报人）`, params: IdParams, body: Type.Optional(SubmitBody), response: { 200: RecordView, ...problemResponses } },
+        preValidation: noBodyIsEmpty,
       }, async (request) => actOnRecord(ctx(request), { id: request.params.id, action, evidenceTypes: request.body?.evidenceTypes }));
     }
 
     for (const action of ACTIONS) {
       app.post(`/api/v1/records/:id/${action}`, {
         schema: { tags: ['继续教育登记'], summary: `登记：${review.REVIEW_ACTION_LABELS[action]}`, params: IdParams, body: Type.Optional(ReasonBody), response: { 200: RecordView, ...problemResponses } },
+        preValidation: noBodyIsEmpty,
       }, async (request) => actOnRecord(ctx(request), { id: request.params.id, action, reason: request.body?.reason }));
     }
   };

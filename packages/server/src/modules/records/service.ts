@@ -66,7 +66,7 @@ export function recordOf(row: RecordRow, allowed: review.ReviewAction[]) {
   const required = review.PROVIDER_CHANNELS.has(row.channel) ? [] : review.requiredEvidence(activity);
   return {
     id: row.id, personId: row.person_id, personName: row.person_name, unitId: row.unit_id, unitName: row.unit_name,
-    year: row.year, kind: row.kind, activity: activity as unknown, category: row.category, hours: row.hours / 10,
+    year: row.year, kind: row.kind, activity: policy.activityToApi(activity) as unknown, category: row.category, hours: row.hours / 10,
     clause: row.clause, policyVersion: row.policy_version, explanation: row.explanation, startedOn: row.started_on,
     endedOn: row.ended_on, content: row.content, result: row.result, channel: row.channel, state: row.state,
     version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, stateSince: row.state_since || row.updated_at,
