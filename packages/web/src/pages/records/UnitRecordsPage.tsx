@@ -1,4 +1,111 @@
-// Placeholder: replaced by the records web pages (issue 5).
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { recordsApi, type RecordState, type RecordView } from '../../api/records.ts';
+import { useCurrentSession } from '../../auth/session.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
+import { hoursText, recordStateOptions } from './common/labels.ts';
+import { RecordDrawer, recordsListKey } from './common/RecordDrawer.tsx';
+import { RecordForm } from './common/RecordForm.tsx';
+import { recordColumns, yearOptions } from './common/recordColumns.tsx';
+
+// 学时登记 (unit menu, `/unit/records`): the records of the unit's people, in any state (view=all), and
+// the unit's own declarations for them (Art. 9: the unit declares; its declaration is its pre-review,
+// so a unit-declared record goes straight to verification when submitted).
+
+const pageSize = 20;
+
+/** Searches the unit's registered (approved) people by name or certificate number; ID numbers masked. */
+function PersonPicker({ value, onChange }: { value?: string; onChange?: (value: string) => void }) {
+  const [q, setQ] = useState('');
+  const persons = useQuery({
+    queryKey: ['persons', 'picker', q],
+    queryFn: ({ signal }) => api.listPersons({ q: q || undefined, limit: 50 }, signal),
+    staleTime: 30_000,
+  });
+  const options = (persons.data?.items ?? [])
+    .filter((p) => p.status === 'approved')
+    .map((p) => ({ value: p.id, label: `${p.name}（${p.maskedIdNumber}）` }));
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={persons.isFetching}
+      placeholder="输入姓名或证书管理号码查询"
+      notFoundContent={persons.isFetching ? '正在查询…' : '未找到已注册的人员'}
+      style={{ maxWidth: 420 }}
+      data-testid="record-person"
+    />
+  );
+}
+
 export default function UnitRecordsPage() {
-  return null;
+  const { user } = useCurrentSession();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [state, setState] = useState<RecordState | undefined>(undefined);
+  const [declaring, setDeclaring] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const saved = (record: RecordView) => {
+    setDeclaring(false);
+    void message.success(`已为${record.personName}保存草稿，核算学时：${hoursText(record)}。请上传证明材料后提交。`);
+    queryClient.setQueryData(['record', record.id], record);
+    void queryClient.invalidateQueries({ queryKey: recordsListKey });
+    setOpenId(record.id);
+  };
+
+  return (
+    <Card
+      title="单位申报"
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{user.scope.orgName ?? ''}</Typography.Text>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)} data-testid="record-declare">
+            为本单位人员申报
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        本单位人员的全部继续教育登记。单位代为申报的登记提交后视为已通过单位初审，直接进入人社部门或行业主管部门核定；人员本人申报的登记请在“学时初审”中审核。
+      </Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select allowClear placeholder="全部年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 140 }} data-testid="records-filter-year" />
+        <Select allowClear placeholder="全部状态" value={state} onChange={setState} options={recordStateOptions} style={{ width: 160 }} data-testid="records-filter-state" />
+      </Space>
+      <CursorTable<RecordView>
+        key={`${year ?? ''}-${state ?? ''}`}
+        queryKey={[...recordsListKey, 'unit', year ?? null, state ?? null]}
+        fetchPage={(cursor, signal) => recordsApi.list({ view: 'all', year, state, cursor, limit: pageSize, sort: 'newest' }, signal)}
+        columns={recordColumns({ person: true })}
+        rowKey="id"
+        testId="records-table"
+        emptyText="暂无登记"
+        scrollX={1000}
+        tableProps={{
+          onRow: (r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' }, 'data-testid': 'record-row', 'data-record-id': r.id } as HTMLAttributes<HTMLElement>),
+        }}
+      />
+      <RecordForm
+        open={declaring}
+        title="为本单位人员申报学时"
+        header={
+          <Form.Item name="personId" label="申报人员" rules={[{ required: true, message: '请选择申报人员' }]}>
+            <PersonPicker />
+          </Form.Item>
+        }
+        headerFields={['personId']}
+        onCancel={() => setDeclaring(false)}
+        onSave={(draft, values) => recordsApi.declare({ ...draft, personId: String(values.personId) })}
+        onSaved={saved}
+      />
+      <RecordDrawer recordId={openId} onClose={() => setOpenId(null)} />
+    </Card>
+  );
 }
