@@ -1,8 +1,11 @@
 import { HomeOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { pagesForUser, pageUrl } from '../areas.tsx';
+import { recordQueueApi, recordsPendingKey } from '../api/recordQueue.ts';
+import type { Pending } from '../api/records.ts';
+import { pagesForUser, pageUrl, type AreaPage } from '../areas.tsx';
 import { describeRole, homePath } from '../auth/roles.ts';
 import { useCurrentSession, useSession } from '../auth/session.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -11,6 +14,35 @@ import { PageLoading } from './status.tsx';
 const { Header, Sider, Content, Footer } = Layout;
 
 export const platformName = '河南省专业技术人员继续教育证书管理平台';
+
+/** The count beside a menu entry: red when some of it waits longer than 7 days. */
+function MenuCount({ pending }: { pending: Pending | undefined }) {
+  if (!pending || pending.count === 0) return null;
+  const title = pending.overdue > 0 ? `待办 ${pending.count} 条，其中 ${pending.overdue} 条超过 7 天` : `待办 ${pending.count} 条`;
+  return (
+    <Badge
+      count={pending.count}
+      overflowCount={999}
+      size="small"
+      color={pending.overdue > 0 ? undefined : '#1f4e9c'}
+      title={title}
+      className="jixu-menu-count"
+      data-testid="menu-count"
+      data-overdue={pending.overdue > 0 ? 'true' : 'false'}
+      data-count={pending.count}
+    />
+  );
+}
+
+function menuLabel(page: AreaPage, url: string, pending: Pending | undefined) {
+  if (page.badge !== 'recordsPending') return <Link to={url}>{page.label}</Link>;
+  return (
+    <Link to={url} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+      <span>{page.label}</span>
+      <MenuCount pending={pending} />
+    </Link>
+  );
+}
 
 export function AppLayout() {
   const { user, mustChangePassword, mustEnrolTotp } = useCurrentSession();
@@ -23,6 +55,16 @@ export function AppLayout() {
   const [leaving, setLeaving] = useState(false);
 
   const pages = pagesForUser(user).map((page) => ({ page, url: pageUrl(user.role, page) }));
+  // The menu count of the records queue (GET /records/pending); decisions invalidate it.
+  const pending = useQuery({
+    queryKey: recordsPendingKey,
+    queryFn: ({ signal }) => recordQueueApi.pending(signal),
+    enabled: !restricted && pages.some(({ page }) => page.badge === 'recordsPending'),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+    staleTime: 10_000,
+    retry: false,
+  });
   // The deepest page whose URL prefixes the location (home matches only exactly).
   const current = pages
     .filter(({ page, url }) => location.pathname === url || (page.path !== '' && location.pathname.startsWith(`${url}/`)))
@@ -82,7 +124,7 @@ export function AppLayout() {
             items={pages.map(({ page, url }) => ({
               key: url,
               icon: page.icon,
-              label: <Link to={url}>{page.label}</Link>,
+              label: menuLabel(page, url, pending.data),
               disabled: restricted && page.path !== 'security',
             }))}
             data-testid="side-menu"
