@@ -5,6 +5,7 @@ import { seedDemo } from './db/seed/demo.ts';
 import { loadReferenceData } from './db/seed/reference.ts';
 import { ensureDefaultPolicy } from './modules/policy/index.ts';
 import { loadPiiKeys, PiiCipher } from './platform/pii.ts';
+import { createEvidenceStore } from './platform/storage/index.ts';
 
 /** Opens the database and brings it to a servable state: schema, reference data, demo data. */
 export async function prepareDatabase(config: Config, options: { sqliteFile?: string } = {}): Promise<DbHandle> {
@@ -16,7 +17,7 @@ export async function prepareDatabase(config: Config, options: { sqliteFile?: st
   await ensureDefaultPolicy(handle.db, now);
   if (config.demo) {
     const pii = new PiiCipher(loadPiiKeys({ dataDir: config.dataDir, encKey: config.piiEncKey, indexKey: config.piiIndexKey }));
-    await seedDemo({ db: handle.db, pii, scryptN: config.scryptN, now });
+    await seedDemo({ db: handle.db, pii, scryptN: config.scryptN, now, evidence: createEvidenceStore(config) });
   }
   return handle;
 }

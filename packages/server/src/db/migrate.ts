@@ -8,6 +8,7 @@ import { ledger } from './migrations/0005-ledger.ts';
 import { certificates } from './migrations/0006-certificates.ts';
 import { evidence } from './migrations/0007-evidence.ts';
 import { recordWorkflow } from './migrations/0008-record-workflow.ts';
+import { recordIndexes } from './migrations/0009-record-indexes.ts';
 
 // Migrations are listed here in order; names sort by their number. One migration per change.
 function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(engine: DbHandle['engine']): Record<string, Migration> {
     '0006-certificates': certificates(engine),
     '0007-evidence': evidence(engine),
     '0008-record-workflow': recordWorkflow(engine),
+    '0009-record-indexes': recordIndexes(engine),
   };
 }
 

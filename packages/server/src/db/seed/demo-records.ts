@@ -3,22 +3,21 @@ import type { Transaction } from 'kysely';
 import { recordEvent, type AuditContext } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Database } from '../schema.ts';
-import type { LeavePeriodTable, RecordChannel, RecordState, RecordTable } from '../schema-policy.ts';
+import type { LeavePeriodTable } from '../schema-policy.ts';
+import type { DemoEvidenceFiles } from './demo-records-evidence.ts';
+import { StoryWriter, verifiedPath, type DemoRecord } from './demo-records-story.ts';
+import { workflowRecords } from './demo-records-workflow.ts';
 
 // Demo records of the policy capability: verified records over the last three years for every
 // approved demo person, so that the yearly status page and the simulation of a new policy version
 // show real numbers — complete years and incomplete ones, a year that only just reaches the
 // requirement with provisional values, a full-year aid record (Art. 7(11)), a project earning per year
-// (Art. 7(5)), an approved maternity leave that reduces a year (Art. 8(3)) — and records and leave in
-// the other states for the review workflow to build on. Years are relative to the seeding date.
+// (Art. 7(5)), an approved maternity leave that reduces a year (Art. 8(3)) — and this year's records
+// in every review state (demo-records-workflow.ts). Every record carries its transitions from its
+// declaration (demo-records-story.ts) and, once submitted, its evidence files (demo-records-evidence.ts).
+// Years are relative to the seeding date.
 
-type Demo = {
-  activity: policy.Activity;
-  content: string;
-  result?: string;
-  state?: RecordState;
-  channel?: RecordChannel;
-};
+type Demo = DemoRecord;
 
 type Leave = { kind: LeavePeriodTable['kind']; from: string; to: string; proofNote: string; state: LeavePeriodTable['state'] };
 
@@ -95,15 +94,6 @@ const profiles: Profile[] = [
   (y) => [publicTraining(y, 24), professionalSeminar(y, 66, 4)],
 ];
 
-/** Records not (yet) verified, for the review workflow: this year's, one per state. */
-const workflowStates: { state: RecordState; channel: RecordChannel }[] = [
-  { state: 'draft', channel: 'person' },
-  { state: 'submitted', channel: 'person' },
-  { state: 'unit_approved', channel: 'unit' },
-  { state: 'returned', channel: 'person' },
-  { state: 'rejected', channel: 'person' },
-];
-
 function leaveOf(profile: number, year: number): Leave[] {
   // 98 days of maternity leave (Art. 8(3)): 66 / 17.6 / 43.9 hours required instead of 90 / 24 / 60.
   if (profile === 3) return [{ kind: 'maternity_leave', from: date(year, 1, 10), to: date(year, 4, 17), proofNote: '生育医学证明、单位产假审批表', state: 'approved' }];
@@ -112,56 +102,37 @@ function leaveOf(profile: number, year: number): Leave[] {
   return [];
 }
 
-/** Demo data of the policy capability (records, leave periods), in the demo seed's transaction. */
-export async function seedDemoRecords(trx: Transaction<Database>, ctx: AuditContext): Promise<void> {
+/**
+ * Demo data of the policy capability (records with their transitions and evidence, leave periods), in
+ * the demo seed's transaction. `evidence`: the files stored beforehand (demo-records-evidence.ts);
+ * without them the records carry no evidence rows.
+ */
+export async function seedDemoRecords(trx: Transaction<Database>, ctx: AuditContext, options: { evidence?: DemoEvidenceFiles } = {}): Promise<void> {
   const at = ctx.now.toISOString();
   const thisYear = policy.businessYear(ctx.now);
   const people = await trx
     .selectFrom('persons as p')
     .innerJoin('accounts as a', 'a.person_id', 'p.id')
-    .select(['p.id', 'p.unit_id', 'a.id as account_id'])
+    .select(['p.id', 'p.name', 'p.unit_id', 'a.id as account_id'])
     .where('p.status', '=', 'approved')
     .orderBy('p.id')
     .execute();
-  const staff = await trx.selectFrom('accounts').select(['id', 'org_id', 'role']).where('role', 'in', ['unit', 'provider']).execute();
-  const unitAdmin = new Map(staff.filter((a) => a.role === 'unit').map((a) => [a.org_id, a.id]));
-  const providerAdmin = staff.find((a) => a.role === 'provider')?.id ?? null;
+  const staff = await trx.selectFrom('accounts').select(['id', 'org_id', 'role']).where('role', '=', 'unit').execute();
+  const unitAdmin = new Map(staff.map((a) => [a.org_id, a.id]));
+  const writer = await StoryWriter.create(trx, ctx, options.evidence);
 
   let serial = 0;
-  const insertRecord = async (person: (typeof people)[number], demo: Demo, state: RecordState) => {
-    const evaluation = policy.evaluate(policy.HN_2017, demo.activity);
-    if (!evaluation.ok) throw new Error(`demo record does not evaluate: ${JSON.stringify(evaluation.errors)}`);
-    const channel = demo.channel ?? 'person';
-    const declaredBy = channel === 'unit' ? (unitAdmin.get(person.unit_id) ?? null) : channel === 'provider' ? providerAdmin : person.account_id;
-    const a = demo.activity;
-    const row: RecordTable = {
-      id: newId(ctx.now.getTime() + serial++), person_id: person.id, unit_id: person.unit_id,
-      year: policy.recordYearOf(a) ?? thisYear, kind: a.kind, activity: JSON.stringify(a),
-      category: evaluation.value.category, hours: evaluation.value.hours, clause: evaluation.value.clause,
-      rule_code: evaluation.value.ruleCode, policy_version: evaluation.value.policyVersion,
-      explanation: evaluation.value.explanation, full_year: evaluation.value.fullYear ? 1 : 0,
-      started_on: 'from' in a ? (a.from ?? null) : null,
-      ended_on: 'to' in a ? (a.to ?? null) : 'datedOn' in a ? (a.datedOn ?? null) : null,
-      content: demo.content, result: demo.result ?? null, channel, declared_by: declaredBy, state,
-      duplicate_key: policy.duplicateKey(a)?.key ?? null, version: 1, created_at: at, updated_at: at,
-      state_since: at, last_reason: null, provider_id: null,
-    };
-    await trx.insertInto('records').values(row).execute();
-    await recordEvent(trx, ctx, { action: 'record.seeded', objectType: 'record', objectId: row.id, after: { personId: person.id, year: row.year, kind: row.kind, state } });
-  };
-
   for (const [index, person] of people.entries()) {
     const profile = index % profiles.length;
     for (const offset of [2, 1, 0]) {
-      for (const demo of profiles[profile]!(thisYear - offset, offset)) await insertRecord(person, demo, demo.state ?? 'verified');
+      for (const demo of profiles[profile]!(thisYear - offset, offset)) {
+        // Verified the ordinary way, declared a few days after the activity (or its achievement date).
+        const a = demo.activity;
+        const ended = ('to' in a ? a.to : undefined) ?? ('datedOn' in a ? a.datedOn : undefined) ?? date(thisYear - offset, 12, 1);
+        const start = new Date(Date.parse(`${ended}T01:00:00Z`) + (3 + (serial++ % 9)) * 86_400_000);
+        await writer.write(person, demo, verifiedPath(demo.channel ?? 'person'), { start });
+      }
     }
-    // One record of this year in a review state, for the first people (issue 5 builds on them).
-    const workflow = workflowStates[index];
-    if (workflow) {
-      const demo = { ...professionalSeminar(thisYear, 6 + index, 11), channel: workflow.channel, content: `${thisYear}年度专业科目研修班（待审核流程示例）` };
-      await insertRecord(person, demo, workflow.state);
-    }
-
     for (const leave of leaveOf(profile, thisYear)) {
       const decided = leave.state !== 'pending';
       const row: LeavePeriodTable = {
@@ -173,5 +144,14 @@ export async function seedDemoRecords(trx: Transaction<Database>, ctx: AuditCont
       await trx.insertInto('leave_periods').values(row).execute();
       await recordEvent(trx, ctx, { action: 'leave_period.seeded', objectType: 'leave_period', objectId: row.id, after: { personId: person.id, kind: row.kind, state: row.state } });
     }
+  }
+
+  // This year's records in review, in every state (demo-records-workflow.ts).
+  const byName = new Map(people.map((p) => [p.name, p]));
+  for (const w of workflowRecords(ctx.now)) {
+    const person = byName.get(w.person);
+    if (!person) throw new Error(`demo record for ${w.person}, who is not an approved demo person`);
+    const end = w.lastYear ? new Date(Date.UTC(thisYear, 0, 20, 2)) : new Date(ctx.now.getTime() - w.ageDays * 86_400_000 - (serial++ % 6) * 3_600_000);
+    await writer.write(person, w.demo, w.steps, { end, notify: true });
   }
 }

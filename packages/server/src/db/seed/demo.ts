@@ -3,10 +3,12 @@ import { recordEvent } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
+import type { BlobStore } from '../../platform/storage/index.ts';
 import type { Db } from '../database.ts';
 import type { OrgTable, Role } from '../schema.ts';
 import { seedDemoOrganisations } from './demo-organisations.ts';
 import { seedDemoRecords } from './demo-records.ts';
+import { prepareDemoEvidence } from './demo-records-evidence.ts';
 import { demoPeople, seedDemoPeople } from './demo-people.ts';
 import { bureauIdOf } from './reference.ts';
 
@@ -55,8 +57,11 @@ const demoAccounts: { username: string; role: Role; name: string; orgId: string 
   { username: 'provider-hn', role: 'provider', name: '省继续教育基地管理员', orgId: 'provider-hn' },
 ];
 
-/** The demo province, seeded once on an empty database when JIXU_DEMO=1. */
-export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: number; now: Date }): Promise<boolean> {
+/**
+ * The demo province, seeded once on an empty database when JIXU_DEMO=1. `evidence`: the evidence
+ * store, for the demo records' files (without it the records carry no evidence rows).
+ */
+export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: number; now: Date; evidence?: BlobStore }): Promise<boolean> {
   const { db, pii, now } = options;
   const any = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   if (any) return false;
@@ -66,6 +71,8 @@ export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: numbe
   // Password hashing runs before the transaction: it is slow by design and must not hold a lock.
   const staffHashes = await Promise.all(demoAccounts.map(hash));
   const personHashes = await Promise.all(demoPeople.map(hash));
+  // Evidence files first, rows second (docs/evidence.md): the blobs are durable before the transaction.
+  const evidence = options.evidence ? await prepareDemoEvidence(options.evidence) : undefined;
 
   await db.transaction().execute(async (trx) => {
     const ctx = { actor: null, requestId: null, now };
@@ -84,7 +91,7 @@ export async function seedDemo(options: { db: Db; pii: PiiCipher; scryptN: numbe
 
     await seedDemoPeople(trx, { pii, now, ctx, passwordHashes: personHashes });
     await seedDemoOrganisations(trx, ctx, { pii });
-    await seedDemoRecords(trx, ctx);
+    await seedDemoRecords(trx, ctx, evidence ? { evidence } : {});
   });
   return true;
 }
