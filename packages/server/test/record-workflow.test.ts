@@ -241,6 +241,11 @@ describe('spot checks (Art. 11(4))', () => {
     const issuing = (await t.handle.db.selectFrom('orgs').select('issuing_bureau_id').where('name', '=', '郑州市金水区人民医院').executeTakeFirstOrThrow()).issuing_bureau_id!;
     const bureauNotices = await t.handle.db.selectFrom('notifications').select(['title', 'body']).where('recipient_id', '=', issuing).where('kind', '=', 'record.overturn').execute();
     expect(bureauNotices.some((n) => n.body.includes('抽查发现会议证明不实'))).toBe(true);
+    // The city bureau over the unit lists it; another city's bureau neither lists nor opens it.
+    const zhengzhou = (await as(t.app, await login(t.app, 'zhengzhou'))('GET', `/api/v1/records?view=all&state=rejected&personId=${pid}&limit=100`)).json();
+    expect(zhengzhou.items.map((r: { id: string }) => r.id)).toContain(sub.id);
+    const luoyangAll = (await as(t.app, await login(t.app, 'luoyang'))('GET', '/api/v1/records?view=all&state=rejected&limit=100')).json();
+    expect(luoyangAll.items.map((r: { id: string }) => r.id)).not.toContain(sub.id);
     // A bureau outside the unit's line cannot.
     const luoyang = await login(t.app, 'luoyang');
     expect((await act(luoyang, sub.id, 'overturn', { reason: 'x' })).statusCode).toBe(404);

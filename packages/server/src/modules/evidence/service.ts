@@ -11,6 +11,7 @@ import {
 } from '../../platform/storage/index.ts';
 import { fieldError } from '../policy/schemas.ts';
 import { findRecord, type RecordRow } from '../records/repository.ts';
+import { recordScopeOf } from '../records/service.ts';
 import { countEvidence, deleteEvidence, evidenceOf, findEvidence, insertEvidence, isReferenced } from './repository.ts';
 
 // Art. 10: the uploaded evidence of a record (docs/evidence.md). File first, row second: the blob is
@@ -26,7 +27,7 @@ export function evidenceView(row: RecordEvidenceTable) {
 }
 
 async function recordInScope(ctx: Ctx, recordId: string): Promise<RecordRow> {
-  const row = await findRecord(ctx.deps.handle.db, { scope: ctx.actor.scope, id: recordId });
+  const row = await findRecord(ctx.deps.handle.db, { scope: await recordScopeOf(ctx.deps, ctx.actor), id: recordId });
   if (!row) throw notFound('未找到该登记');
   return row;
 }

@@ -3,8 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { RecordState, RecordTable, RecordTransitionTable } from '../../db/schema-policy.ts';
 import type { Scope } from '../../platform/actor.ts';
-import { orgInScope } from '../../platform/scope-orgs.ts';
-import { whereScopeCoversPerson } from '../../platform/scope-sql.ts';
+import { orgInScope, subtreeOf } from '../../platform/scope-orgs.ts';
 
 // Art. 10–11: storage of records. Every read takes the actor's scope and filters in SQL (outside → none).
 
@@ -40,15 +39,48 @@ function base(db: Db) {
 export type RecordRow = Awaited<ReturnType<typeof findRecord>> & object;
 
 /**
- * A provider sees the records it registered; everyone else the records of the people in their scope,
- * applied to the joined `persons as p` (scope-sql.ts) so no list of people is ever materialised.
+ * The scope of a records query, on the already-joined person `p` and unit `u` (no list of people or
+ * units is materialised: docs/performance.md "Records"). `supervisors`: for a bureau or an authority,
+ * the ids of its own subtree of bureaus or authorities (at most a few hundred; `supervisorIdsOf`).
  */
-function scoped<Q>(q: Q, scope: Scope): Q {
-  if (scope.kind === 'provider') return (q as unknown as { where: (c: string, op: string, v: string) => Q }).where('r.provider_id', '=', scope.orgId);
-  return whereScopeCoversPerson(q as never, scope) as unknown as Q;
+export type RecordScope = { scope: Scope; supervisors: readonly string[] };
+
+function scoped<Q>(q: Q, rs: RecordScope): Q {
+  const w = q as unknown as { where: (c: string, op: string, v: unknown) => Q };
+  const { scope } = rs;
+  switch (scope.kind) {
+    case 'province':
+      return q;
+    case 'person':
+      return w.where('r.person_id', '=', scope.personId);
+    case 'unit':
+      return w.where('p.unit_id', '=', scope.orgId);
+    case 'provider':
+      return w.where('r.provider_id', '=', scope.orgId);
+    case 'bureau':
+      return rs.supervisors.length > 0 ? w.where('u.bureau_id', 'in', rs.supervisors) : w.where('r.id', '=', '');
+    case 'authority':
+      return rs.supervisors.length > 0 ? w.where('u.authority_id', 'in', rs.supervisors) : w.where('r.id', '=', '');
+    case 'platform':
+      return w.where('r.id', '=', '');
+  }
 }
 
-export function findRecord(db: Db, options: { scope: Scope; id: string }) {
+/** A bureau's or authority's own subtree (itself and the orgs below it); nobody else supervises. */
+export async function supervisorIdsOf(db: Db, scope: Scope): Promise<string[]> {
+  if (scope.kind !== 'province' && scope.kind !== 'bureau' && scope.kind !== 'authority') return [];
+  const rows = await subtreeOf(db, scope.orgId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Of these unit ids, those the scope reaches (for review.decide's `scopeOrgIds`, per page). */
+export async function unitsInScope(db: Db, scope: Scope, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0 || scope.kind === 'person') return [];
+  const rows = await db.selectFrom('orgs as o').select('o.id').where('o.id', 'in', [...new Set(unitIds)]).where(orgInScope(db, scope, 'o')).execute();
+  return rows.map((r) => r.id);
+}
+
+export function findRecord(db: Db, options: { scope: RecordScope; id: string }) {
   return scoped(base(db).where('r.id', '=', options.id), options.scope).executeTakeFirst();
 }
 
@@ -116,16 +148,8 @@ export function transitionsOf(db: Db, recordId: string) {
     .where('t.record_id', '=', recordId).orderBy('t.record_version').execute();
 }
 
-/** Org ids the scope reaches (the reviewer's `scopeOrgIds` for review.decide). */
-export async function orgIdsInScope(db: Db, scope: Scope): Promise<string[]> {
-  if (scope.kind === 'person') return [];
-  if (scope.kind === 'unit' || scope.kind === 'provider') return [scope.orgId];
-  const rows = await db.selectFrom('orgs as o').select('o.id').where(orgInScope(db, scope, 'o')).execute();
-  return rows.map((r) => r.id);
-}
-
 export type QueueFilter = {
-  scope: Scope; role: string; view: 'queue' | 'all'; verifierOrgIds: readonly string[];
+  scope: RecordScope; role: string; view: 'queue' | 'all';
   state?: RecordState | undefined; year?: number | undefined; kind?: string | undefined;
   category?: 'public' | 'professional' | 'both' | undefined; unitId?: string | undefined; personId?: string | undefined;
   /** ISO instant: only records in their state since this instant or earlier. */
@@ -145,8 +169,8 @@ function queueConditions(eb: ExpressionBuilder<Joined, 'r' | 'u'>, f: QueueFilte
   const reviewer = f.role === 'bureau' || f.role === 'authority';
   if (f.view === 'queue' && reviewer) {
     all.push(f.role === 'bureau'
-      ? eb.and([eb('r.category', 'in', ['public', 'both']), eb('u.issuing_bureau_id', 'in', f.verifierOrgIds)])
-      : eb.and([eb('r.category', '=', 'professional'), eb('u.authority_id', 'in', f.verifierOrgIds)]));
+      ? eb.and([eb('r.category', 'in', ['public', 'both']), eb('u.issuing_bureau_id', 'in', f.scope.supervisors)])
+      : eb.and([eb('r.category', '=', 'professional'), eb('u.authority_id', 'in', f.scope.supervisors)]));
     all.push(eb('r.state', '=', f.state ?? 'unit_approved'));
   } else if (f.view === 'queue' && f.role === 'unit' && !f.state) {
     all.push(eb('r.state', '=', 'submitted'), eb('r.channel', '=', 'person'));
@@ -164,7 +188,7 @@ function queueConditions(eb: ExpressionBuilder<Joined, 'r' | 'u'>, f: QueueFilte
 
 /** A page of the caller's list, keyset by (state_since, id) in either direction. */
 export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'; after?: QueueCursor | undefined; limit: number }) {
-  if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.verifierOrgIds.length === 0) return Promise.resolve([]);
+  if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.scope.supervisors.length === 0) return Promise.resolve([]);
   const dir = f.sort === 'oldest' ? 'asc' : 'desc';
   const cmp = f.sort === 'oldest' ? '>' : '<';
   let q = scoped(base(db), f.scope).where((eb) => queueConditions(eb as never, f));
@@ -180,7 +204,7 @@ export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'
 
 /** The menu badge: how many wait for the caller, and how many of them since before `overdueBefore`. */
 export async function countQueue(db: Db, f: QueueFilter & { overdueBefore: string }): Promise<{ count: number; overdue: number }> {
-  if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.verifierOrgIds.length === 0) return { count: 0, overdue: 0 };
+  if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.scope.supervisors.length === 0) return { count: 0, overdue: 0 };
   const row = await scoped(joined(db), f.scope)
     .where((eb) => queueConditions(eb as never, f))
     .select([

@@ -12,8 +12,8 @@ import type { PolicyStore } from '../policy/store.ts';
 import { notifyTransition } from './notices.ts';
 import {
   countQueue, deleteDraft, findPersonByIdIndex, findRecord, hasTransitions, insertRecord, insertTransition, listRecords,
-  liveClaimsOf, moveRecord, orgIdsInScope, transitionsOf, updateRecord, type QueueCursor, type QueueFilter, type RecordEdit,
-  type RecordRow,
+  liveClaimsOf, moveRecord, supervisorIdsOf, transitionsOf, unitsInScope, updateRecord, type QueueCursor, type QueueFilter,
+  type RecordEdit, type RecordRow, type RecordScope,
 } from './repository.ts';
 
 // Art. 9–11: declaring a record, the review chain (review.decide) and the queues. See docs/records.md.
@@ -29,10 +29,20 @@ export function reviewRecordOf(row: RecordRow): review.ReviewRecord {
   };
 }
 
-async function reviewActorOf(deps: Deps, actor: Actor): Promise<review.ReviewActor> {
+/** The actor's records scope: its scope and, for bureaus and authorities, their own subtree. */
+export async function recordScopeOf(deps: Deps, actor: Actor): Promise<RecordScope> {
+  return { scope: actor.scope, supervisors: await supervisorIdsOf(deps.handle.db, actor.scope) };
+}
+
+/**
+ * The actor as review.decide sees it. `scopeOrgIds`: its subtree plus, of the units of the records at
+ * hand, those it reaches (so a page of a province-wide queue never loads every unit of the province).
+ */
+async function reviewActorOf(deps: Deps, actor: Actor, rs: RecordScope, rows: readonly RecordRow[]): Promise<review.ReviewActor> {
+  const units = await unitsInScope(deps.handle.db, actor.scope, rows.map((r) => r.unit_id));
   return {
     accountId: actor.accountId, kind: actor.role, orgId: actor.org?.id ?? null,
-    scopeOrgIds: await orgIdsInScope(deps.handle.db, actor.scope), personId: actor.personId,
+    scopeOrgIds: [...rs.supervisors, ...units], personId: actor.personId,
   };
 }
 
@@ -152,15 +162,17 @@ export async function declareRecord(ctx: Ctx, body: DeclareBody) {
   return getRecord(ctx, row.id);
 }
 
-async function loadInScope(ctx: Ctx, id: string): Promise<RecordRow> {
-  const row = await findRecord(ctx.deps.handle.db, { scope: ctx.actor.scope, id });
+/** The record if the actor's scope reaches it (else 404), with the actor as review.decide sees it. */
+async function loadInScope(ctx: Ctx, id: string): Promise<RecordRow & { reviewer: () => Promise<review.ReviewActor> }> {
+  const rs = await recordScopeOf(ctx.deps, ctx.actor);
+  const row = await findRecord(ctx.deps.handle.db, { scope: rs, id });
   if (!row) throw notFound('未找到该登记');
-  return row;
+  return Object.assign(row, { reviewer: () => reviewActorOf(ctx.deps, ctx.actor, rs, [row]) });
 }
 
 /** Only the declarer edits or deletes, and only while the record is theirs (draft or returned). */
-async function declarerOnly(ctx: Ctx, row: RecordRow, states: readonly RecordState[]): Promise<void> {
-  if (!review.isDeclarer(reviewRecordOf(row), await reviewActorOf(ctx.deps, ctx.actor))) {
+async function declarerOnly(row: Awaited<ReturnType<typeof loadInScope>>, states: readonly RecordState[]): Promise<void> {
+  if (!review.isDeclarer(reviewRecordOf(row), await row.reviewer())) {
     throw new AppError({ code: 'forbidden', detail: '只有申报人可以修改该登记' });
   }
   if (!states.includes(row.state)) {
@@ -171,7 +183,7 @@ async function declarerOnly(ctx: Ctx, row: RecordRow, states: readonly RecordSta
 export async function editRecord(ctx: Ctx, id: string, body: Omit<DeclareBody, 'personId' | 'trainee'> & { version: number }) {
   const { deps, actor } = ctx;
   const row = await loadInScope(ctx, id);
-  await declarerOnly(ctx, row, ['draft', 'returned']);
+  await declarerOnly(row, ['draft', 'returned']);
   if (row.version !== body.version) throw conflict('该登记已被修改，请刷新后重试');
   const { edit } = await evaluated(ctx.store, body);
   const now = deps.now();
@@ -189,7 +201,7 @@ export async function editRecord(ctx: Ctx, id: string, body: Omit<DeclareBody, '
 export async function deleteRecord(ctx: Ctx, id: string): Promise<void> {
   const { deps, actor } = ctx;
   const row = await loadInScope(ctx, id);
-  await declarerOnly(ctx, row, ['draft']);
+  await declarerOnly(row, ['draft']);
   // A record that was ever submitted keeps its history: withdraw it and leave it as a draft instead.
   if (await hasTransitions(deps.handle.db, id)) throw conflict('该登记已提交过，有审核记录，不能删除');
   const now = deps.now();
@@ -203,7 +215,7 @@ export async function deleteRecord(ctx: Ctx, id: string): Promise<void> {
 
 export async function getRecord(ctx: Ctx, id: string) {
   const row = await loadInScope(ctx, id);
-  return recordOf(row, review.allowedActions(reviewRecordOf(row), await reviewActorOf(ctx.deps, ctx.actor)));
+  return recordOf(row, review.allowedActions(reviewRecordOf(row), await row.reviewer()));
 }
 
 const ROLE_NAMES: Record<string, string> = { person: '本人', unit: '单位', provider: '施教机构', authority: '行业主管部门', bureau: '人社部门', admin: '平台' };
@@ -234,7 +246,7 @@ export async function actOnRecord(ctx: Ctx, options: { id: string; action: revie
   const { db } = deps.handle;
   const row = await loadInScope(ctx, options.id);
   const record = reviewRecordOf(row);
-  const decision = review.decide({ record, actor: await reviewActorOf(deps, actor), action: options.action, reason: options.reason ?? null });
+  const decision = review.decide({ record, actor: await row.reviewer(), action: options.action, reason: options.reason ?? null });
   if (!decision.ok) {
     if (decision.code === 'reason_required') throw fieldError('body.reason', decision.message);
     throw new AppError({ code: REFUSAL_CODES[decision.code], detail: decision.message });
@@ -304,10 +316,8 @@ const DAY_MS = 86_400_000;
 
 async function filterOf(ctx: Ctx, q: Omit<QueueQuery, 'cursor' | 'limit' | 'sort'>): Promise<QueueFilter> {
   const { deps, actor } = ctx;
-  const scopeOrgIds = await orgIdsInScope(deps.handle.db, actor.scope);
   return {
-    scope: actor.scope, role: actor.role, view: q.view ?? 'queue',
-    verifierOrgIds: actor.org ? [actor.org.id, ...scopeOrgIds] : scopeOrgIds,
+    scope: await recordScopeOf(deps, actor), role: actor.role, view: q.view ?? 'queue',
     state: q.state, year: q.year, kind: q.kind, category: q.category, unitId: q.unitId, personId: q.personId,
     stateSinceBefore: q.olderThanDays !== undefined ? new Date(deps.now().getTime() - q.olderThanDays * DAY_MS).toISOString() : undefined,
   };
@@ -331,7 +341,7 @@ export async function recordQueue(ctx: Ctx, q: QueueQuery) {
   const filter = await filterOf(ctx, q);
   const rows = await listRecords(deps.handle.db, { ...filter, sort: q.sort ?? 'oldest', after: decodeCursor(q.cursor), limit: q.limit });
   const page = rows.slice(0, q.limit);
-  const reviewer = await reviewActorOf(deps, actor);
+  const reviewer = await reviewActorOf(deps, actor, filter.scope, page);
   const last = page.at(-1);
   return {
     items: page.map((r) => recordOf(r, review.allowedActions(reviewRecordOf(r), reviewer))),
