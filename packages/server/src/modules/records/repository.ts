@@ -202,17 +202,23 @@ export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'
   return q.orderBy('r.state_since', dir).orderBy('r.id', dir).limit(f.limit + 1).execute();
 }
 
-/** The menu badge: how many wait for the caller, and how many of them since before `overdueBefore`. */
+/** Counts stop here: a badge shows "999+" and the count never reads a whole province's queue. */
+export const COUNT_CAP = 1000;
+
+/**
+ * The menu badge: how many wait for the caller, and how many of them since before `overdueBefore`,
+ * each capped at COUNT_CAP (two index walks that stop early, not a scan of the queue).
+ */
 export async function countQueue(db: Db, f: QueueFilter & { overdueBefore: string }): Promise<{ count: number; overdue: number }> {
   if (f.view === 'queue' && (f.role === 'bureau' || f.role === 'authority') && f.scope.supervisors.length === 0) return { count: 0, overdue: 0 };
-  const row = await scoped(joined(db), f.scope)
-    .where((eb) => queueConditions(eb as never, f))
-    .select([
-      sql<number>`count(*)`.as('count'),
-      sql<number>`coalesce(sum(case when r.state_since <= ${f.overdueBefore} then 1 else 0 end), 0)`.as('overdue'),
-    ])
-    .executeTakeFirst();
-  return { count: Number(row?.count ?? 0), overdue: Number(row?.overdue ?? 0) };
+  const capped = async (filter: QueueFilter) => {
+    const inner = scoped(joined(db), filter.scope).where((eb) => queueConditions(eb as never, filter)).select('r.id').limit(COUNT_CAP);
+    const row = await db.selectFrom(inner.as('q')).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const count = await capped(f);
+  const overdue = count === 0 ? 0 : await capped({ ...f, stateSinceBefore: f.stateSinceBefore && f.stateSinceBefore < f.overdueBefore ? f.stateSinceBefore : f.overdueBefore });
+  return { count, overdue };
 }
 
 /** A registered person found by the blind index of their ID number (a provider's trainee). */

@@ -112,7 +112,7 @@ export function recordRoutesWith(store: PolicyStore): FastifyPluginAsyncTypebox 
       schema: {
         tags: ['继续教育登记'],
         summary: '待办数量（菜单角标）',
-        response: { 200: Type.Object({ count: Type.Integer(), overdue: Type.Integer({ description: '超过7天未处理' }) }), ...problemResponses },
+        response: { 200: Type.Object({ count: Type.Integer({ description: '待办数（最多计到1000）' }), overdue: Type.Integer({ description: '超过7天未处理（最多计到1000）' }) }), ...problemResponses },
       },
     }, async (request) => pendingCount(ctx(request)));
 
