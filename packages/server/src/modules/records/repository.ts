@@ -194,9 +194,10 @@ export function listRecords(db: Db, f: QueueFilter & { sort: 'oldest' | 'newest'
   let q = scoped(base(db), f.scope).where((eb) => queueConditions(eb as never, f));
   const after = f.after;
   if (after) {
-    q = q.where((eb) => eb.or([
-      eb('r.state_since', cmp, after.since),
-      eb.and([eb('r.state_since', '=', after.since), eb('r.id', cmp, after.id)]),
+    // (state_since, id) after the cursor; the first term gives the index a range to start from.
+    q = q.where((eb) => eb.and([
+      eb('r.state_since', f.sort === 'oldest' ? '>=' : '<=', after.since),
+      eb.or([eb('r.state_since', cmp, after.since), eb('r.id', cmp, after.id)]),
     ]));
   }
   return q.orderBy('r.state_since', dir).orderBy('r.id', dir).limit(f.limit + 1).execute();
