@@ -15,6 +15,14 @@ import { buildWebIfStale } from './build-web.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const skip = new Set((process.env.JIXU_TEST_SKIP ?? '').split(',').filter(Boolean));
 const results = [];
+const runStart = performance.now();
+let phaseStart = performance.now();
+/** Seconds since the previous call (each summary line says how long its phase took). */
+const took = () => {
+  const seconds = Math.round((performance.now() - phaseStart) / 1000);
+  phaseStart = performance.now();
+  return ` (${seconds} s)`;
+};
 let passed = 0;
 let failed = 0;
 
@@ -23,7 +31,7 @@ function run(cmd, args, env = {}) {
 }
 
 function check(name, ok) {
-  results.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+  results.push(`${ok ? 'ok  ' : 'FAIL'} ${name}${took()}`);
   if (ok) passed += 1; else failed += 1;
 }
 
@@ -39,7 +47,7 @@ function vitest(name, args, env = {}) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   if (!ok && report.numFailedTests === 0) failed += 1; // a crash outside any test still fails the run
-  results.push(`${report.numFailedTests === 0 && ok ? 'ok  ' : 'FAIL'} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  results.push(`${report.numFailedTests === 0 && ok ? 'ok  ' : 'FAIL'} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${took()}`);
 }
 
 console.log('\n== lint'); check('lint', run('npx', ['eslint', '.']));
@@ -79,5 +87,6 @@ if (skip.has('e2e')) {
 
 console.log('\n== summary');
 for (const line of results) console.log(line);
+console.log(`total ${Math.round((performance.now() - runStart) / 1000)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
