@@ -22,11 +22,12 @@ startScheduler(app, [
   { name: 'ledger-sign-head', everyMs: 60_000, run: () => signTreeHead(app.deps) },
   // Registrations waiting more than 7 days: one notice each to the unit (idempotent; hourly so a
   // restart never skips a day).
-  { name: 'overdue-registrations', everyMs: 3_600_000, run: () => notifyOverdueRegistrations(app.deps, new Date()) },
+  { name: 'overdue-registrations', everyMs: 3_600_000, firstAfterMs: 10_000, run: () => notifyOverdueRegistrations(app.deps, new Date()) },
   // Record reminders (docs/records.md "Reminders"): people below the year's requirement once a month in
-  // Oct–Dec, reviewers with queue items older than 7 days once a day; idempotent, hourly so a restart never skips a day.
-  { name: 'record-year-reminders', everyMs: 3_600_000, run: () => remindPeopleBelowRequirement(app.deps, new Date()) },
-  { name: 'record-queue-reminders', everyMs: 3_600_000, run: () => remindReviewersOfOldItems(app.deps, new Date()) },
+  // Oct–Dec, reviewers with queue items older than 7 days once a day; idempotent, hourly so a restart never
+  // skips a day, and once 10 s after start so what is due goes out at once.
+  { name: 'record-year-reminders', everyMs: 3_600_000, firstAfterMs: 10_000, run: () => remindPeopleBelowRequirement(app.deps, new Date()) },
+  { name: 'record-queue-reminders', everyMs: 3_600_000, firstAfterMs: 10_000, run: () => remindReviewersOfOldItems(app.deps, new Date()) },
   // Evidence files no row references any more (removed, or a crash between file and row), after a day.
   { name: 'evidence-sweep', everyMs: 3_600_000, run: () => sweepEvidence(app.deps) },
 ]);
