@@ -75,7 +75,9 @@ export async function supervisorIdsOf(db: Db, scope: Scope): Promise<string[]> {
 
 /** Of these unit ids, those the scope reaches (for review.decide's `scopeOrgIds`, per page). */
 export async function unitsInScope(db: Db, scope: Scope, unitIds: readonly string[]): Promise<string[]> {
-  if (unitIds.length === 0 || scope.kind === 'person') return [];
+  if (unitIds.length === 0 || scope.kind === 'person' || scope.kind === 'provider') return [];
+  // A unit reaches itself only: no query.
+  if (scope.kind === 'unit') return unitIds.includes(scope.orgId) ? [scope.orgId] : [];
   const rows = await db.selectFrom('orgs as o').select('o.id').where('o.id', 'in', [...new Set(unitIds)]).where(orgInScope(db, scope, 'o')).execute();
   return rows.map((r) => r.id);
 }
