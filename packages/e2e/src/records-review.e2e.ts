@@ -151,6 +151,17 @@ describe('学时初审 (unit) and 学时抽查 (bureau)', () => {
     await pane.getByTestId('review-approve').waitFor();
     await shot(page, 'review-pane');
 
+    // The reviewer previews the PDF from the pane. This sample has no pages pdf.js can draw: the viewer
+    // says so in Chinese and offers the download instead.
+    await pane.locator('[data-testid="evidence-item"][data-evidence-type="conference_notice"]').getByTestId('evidence-preview').click();
+    const broken = page.getByTestId('evidence-pdf-error');
+    await broken.waitFor({ timeout: 20_000 });
+    expect(await broken.innerText()).toContain('无法预览');
+    expect(await broken.getByTestId('evidence-pdf-download').getAttribute('href')).toMatch(/^\/api\/v1\/evidence\//);
+    await shot(page, 'review-pdf-broken', false);
+    await page.locator('.ant-modal-close').last().click();
+    await expect.poll(() => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').count()).toBe(0);
+
     // The keyboard: Esc closes, j/k move the cursor, Enter opens, r returns with a reason.
     await page.keyboard.press('Escape');
     await page.getByTestId('review-pane-empty').waitFor();

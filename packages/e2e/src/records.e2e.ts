@@ -105,6 +105,10 @@ async function loginAs(username: string): Promise<Page> {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  // A CSP violation (the PDF worker or its data from anywhere but our origin) is an error too.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   await page.goto(`${server.url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -205,15 +209,42 @@ describe('records: declare, evidence, unit pre-review, authority verification', 
     await expect.poll(() => drawer.getByTestId('evidence-thumbnail').locator('img').getAttribute('src')).toMatch(/^blob:/);
     await shot(page, '03-evidence', false);
 
-    // The PDF opens in the inline viewer: a sandboxed frame of an object URL typed application/pdf.
+    // The PDF opens in the inline viewer: pdf.js draws the page onto a canvas (no plugin, no frame, no
+    // active content), its worker served from our own origin under the page's CSP.
     await drawer.getByTestId('evidence-preview').first().click();
-    const frame = page.getByTestId('evidence-pdf-frame');
-    await frame.waitFor();
-    expect(await frame.getAttribute('sandbox')).toBe('');
-    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    const viewer = page.getByTestId('evidence-pdf-viewer');
+    await viewer.waitFor();
+    const canvas = viewer.getByTestId('pdf-canvas');
+    await expect.poll(() => canvas.getAttribute('data-rendered-page'), { timeout: 20_000 }).toBe('1');
+    expect(await viewer.getByTestId('pdf-page').innerText()).toBe('第 1 / 1 页');
+    expect(await page.locator('iframe, embed, object').count()).toBe(0);
+    // The pixels, read in the page: an A4 page at the device's pixel ratio, white with dark text.
+    const drawn = () =>
+      canvas.evaluate((element: HTMLCanvasElement) => {
+        const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
+        let white = 0;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const level = data[i]! + data[i + 1]! + data[i + 2]!;
+          if (level >= 3 * 250) white += 1;
+          else if (level < 3 * 100) dark += 1;
+        }
+        return { width: element.width, height: element.height, cssWidth: element.clientWidth, ratio: window.devicePixelRatio, white, dark };
+      });
+    const pixels = await drawn();
+    expect(pixels.width).toBe(Math.floor(pixels.cssWidth * pixels.ratio));
+    expect(pixels.height / pixels.width).toBeCloseTo(842 / 595, 1);
+    expect(pixels.white).toBeGreaterThan(pixels.width * pixels.height * 0.9);
+    expect(pixels.dark, 'the page text is drawn').toBeGreaterThan(200);
+    await shot(page, '03b-pdf-preview', false);
+    // Zoom redraws the page larger.
+    await viewer.getByTestId('pdf-zoom-in').click();
+    await expect.poll(() => viewer.getByTestId('pdf-zoom').innerText()).toBe('125%');
+    await expect.poll(async () => (await drawn()).width).toBeGreaterThan(pixels.width);
     await page.locator('.ant-modal-close').last().click();
 
-    await drawer.getByTestId('record-problem').locator('.ant-alert-close-icon').click().catch(() => undefined);
+    // The refusal for missing documents went away once the files changed (no 30 s wait for a close icon).
+    await expect.poll(() => drawer.getByTestId('record-problem').count()).toBe(0);
     await drawer.getByTestId('record-submit').click();
     await expect.poll(() => drawer.getByTestId('record-state').first().innerText()).toBe('待单位初审');
     expect(await drawer.getByTestId('record-holder').innerText()).toContain('郑州市金水区人民医院（初审）');

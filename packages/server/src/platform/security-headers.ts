@@ -27,8 +27,6 @@ const pages = {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    // Evidence PDFs open in a sandboxed frame of a blob: URL the page built from the download.
-    "frame-src blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -42,6 +42,14 @@ export function setCsrf(value: { header: string; token: string } | null): void {
   csrf = value;
 }
 
+/**
+ * The CSRF header of the session (empty before sign-in), for writes that do not go through
+ * `apiRequest` (the raw evidence upload over XHR).
+ */
+export function csrfHeaders(): Record<string, string> {
+  return csrf ? { [csrf.header]: csrf.token } : {};
+}
+
 type Query = Record<string, string | number | null | undefined>;
 
 export type RequestOptions = {

@@ -64,6 +64,25 @@ export async function invalidateAfterDecision(client: QueryClient): Promise<void
   ]);
 }
 
+/**
+ * After a declarer's own step (declare, edit, submit, resubmit, withdraw, delete): their lists, the
+ * record's detail and history, and the menu count (GET /records/pending: a person's returned records,
+ * a provider's unsent drafts) are stale. Pass no `recordId` for a deleted record (its detail is gone).
+ */
+export async function invalidateAfterDeclarerStep(client: QueryClient, recordId?: string | null): Promise<void> {
+  await Promise.all([
+    client.invalidateQueries({ queryKey: recordsPendingKey }),
+    client.invalidateQueries({ queryKey: recordQueueKey }),
+    client.invalidateQueries({ queryKey: ['records'] }),
+    ...(recordId
+      ? [
+          client.invalidateQueries({ queryKey: ['record', recordId] }),
+          client.invalidateQueries({ queryKey: ['record-history', recordId] }),
+        ]
+      : []),
+  ]);
+}
+
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Whole days the record has been in its state (its queue age); null when the server did not say. */

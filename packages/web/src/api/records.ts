@@ -1,6 +1,6 @@
-import { ApiError, apiRequest } from './client.ts';
+import { ApiError, apiRequest, csrfHeaders } from './client.ts';
 import type { Activity, ActivityKind } from './policy.ts';
-import type { Page, Problem, Session } from './types.ts';
+import type { Page, Problem } from './types.ts';
 
 // Typed client of the records capability (docs/records.md): declaring, editing and the review chain of
 // continuing-education records (Art. 9–11), their history and their evidence files. Hours are decimal.
@@ -173,13 +173,11 @@ export const recordsApi = {
    * Uploads one file as the raw request body (application/octet-stream), the evidence type and the
    * original name in the query. XHR rather than fetch, for the upload progress.
    */
-  uploadEvidence: async (
+  uploadEvidence: (
     recordId: string,
     file: Blob,
     options: { evidenceType: string; name: string; onProgress?: (percent: number) => void; signal?: AbortSignal },
   ): Promise<EvidenceAdded> => {
-    // The CSRF pair lives inside client.ts; /me answers it again for this raw (non-JSON) request.
-    const session = await apiRequest<Session>('GET', `${base}/me`, { signal: options.signal });
     return new Promise<EvidenceAdded>((resolve, reject) => {
       const query = new URLSearchParams({ evidenceType: options.evidenceType, name: options.name });
       const xhr = new XMLHttpRequest();
@@ -187,7 +185,8 @@ export const recordsApi = {
       xhr.withCredentials = true;
       xhr.setRequestHeader('content-type', 'application/octet-stream');
       xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-      xhr.setRequestHeader(session.csrfHeader, session.csrfToken);
+      // The session's CSRF pair, kept in memory by client.ts (set at sign-in and from /me).
+      for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable) options.onProgress?.(Math.round((event.loaded / event.total) * 100));
       };

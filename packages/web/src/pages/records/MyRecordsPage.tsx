@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
+import { invalidateAfterDeclarerStep } from '../../api/recordQueue.ts';
 import { recordsApi, type RecordState, type RecordView } from '../../api/records.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
@@ -31,7 +32,7 @@ export default function MyRecordsPage() {
     setDeclaring(false);
     void message.success(`已保存草稿，核算学时：${hoursText(record)}。请上传证明材料后提交。`);
     queryClient.setQueryData(['record', record.id], record);
-    void queryClient.invalidateQueries({ queryKey: recordsListKey });
+    void invalidateAfterDeclarerStep(queryClient);
     setOpenId(record.id);
   };
 

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import type { ActivityKind } from '../../api/policy.ts';
+import { invalidateAfterDeclarerStep } from '../../api/recordQueue.ts';
 import { recordsApi, type RecordState, type RecordView } from '../../api/records.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
@@ -35,7 +36,7 @@ export default function ProviderRecordsPage() {
     setDeclaring(false);
     void message.success(`已登记${record.personName}的学时（${hoursText(record)}），提交后即核定。`);
     queryClient.setQueryData(['record', record.id], record);
-    void queryClient.invalidateQueries({ queryKey: recordsListKey });
+    void invalidateAfterDeclarerStep(queryClient);
     setOpenId(record.id);
   };
 

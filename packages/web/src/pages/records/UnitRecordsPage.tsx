@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { invalidateAfterDeclarerStep } from '../../api/recordQueue.ts';
 import { recordsApi, type RecordState, type RecordView } from '../../api/records.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
@@ -56,7 +57,7 @@ export default function UnitRecordsPage() {
     setDeclaring(false);
     void message.success(`已为${record.personName}保存草稿，核算学时：${hoursText(record)}。请上传证明材料后提交。`);
     queryClient.setQueryData(['record', record.id], record);
-    void queryClient.invalidateQueries({ queryKey: recordsListKey });
+    void invalidateAfterDeclarerStep(queryClient);
     setOpenId(record.id);
   };
 

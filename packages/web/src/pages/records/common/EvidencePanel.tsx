@@ -1,4 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, EyeOutlined, FileOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import { EVIDENCE_TYPE_LABELS, isEvidenceType } from '@jixu/domain/evidence';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Image, List, Modal, Popconfirm, Progress, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
@@ -6,16 +7,23 @@ import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../../api/client.ts';
 import { evidenceUrl, recordsApi, type EvidenceItem } from '../../../api/records.ts';
 import { formatInstant } from '../../../components/time.ts';
+import { PdfViewer } from './PdfViewer.tsx';
 
 // Art. 10: the evidence files of a record. The declarer uploads them while the record is a draft or
 // returned (the raw file as application/octet-stream, its role chosen from the documents the activity
 // needs, or 其他); everyone who may see the record lists, previews (images, PDF) and downloads them.
 // The download route answers an attachment under a sandbox CSP, so previews fetch the bytes with the
-// session and show an object URL (freed on unmount); PDFs render in a sandboxed frame, OFD downloads.
+// session: images show an object URL (freed on unmount), PDFs are drawn onto canvases by pdf.js
+// (PdfViewer: no plugin, no active content), OFD downloads.
 
 type Requirement = { type: string; label: string };
 
-const OTHER: Requirement = { type: 'other', label: '其他材料' };
+const OTHER: Requirement = { type: 'other', label: EVIDENCE_TYPE_LABELS.other };
+
+/** The Chinese name of an evidence type (the domain's list; the server's label or the code otherwise). */
+const evidenceTypeLabel = (type: string, fallback?: string): string =>
+  isEvidenceType(type) ? EVIDENCE_TYPE_LABELS[type] : (fallback ?? type);
+
 const MAX_FILES = 10;
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png';
@@ -49,7 +57,7 @@ function useEvidenceObjectUrl(evidenceId: string, mime: string | null) {
       setUrl(null);
     };
   }, [blob, mime]);
-  return { url, error: query.error, loading: query.isPending && mime !== null };
+  return { url, blob: query.data, error: query.error, loading: query.isPending && mime !== null };
 }
 
 function Thumbnail({ item }: { item: EvidenceItem }) {
@@ -70,24 +78,28 @@ function Thumbnail({ item }: { item: EvidenceItem }) {
 }
 
 function PdfPreview({ item }: { item: EvidenceItem }) {
-  const { url, error } = useEvidenceObjectUrl(item.id, 'application/pdf');
-  if (error) return <Alert type="error" showIcon title="预览加载失败" description={describeError(error)} />;
-  if (!url) return <Skeleton active paragraph={{ rows: 8 }} />;
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <iframe
-        title={item.fileName}
-        src={url}
-        sandbox=""
-        style={{ width: '100%', height: '70vh', border: '1px solid #f0f0f0' }}
-        data-testid="evidence-pdf-frame"
+  const { url, blob, error } = useEvidenceObjectUrl(item.id, 'application/pdf');
+  if (error) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title="预览加载失败"
+        description={describeError(error)}
+        action={<Button size="small" icon={<DownloadOutlined />} href={evidenceUrl(item.id)} download={item.fileName}>下载</Button>}
+        data-testid="evidence-pdf-error"
       />
-      <Typography.Text type="secondary">
-        若此处无法显示，请
-        <Button type="link" size="small" onClick={() => window.open(url, '_blank', 'noopener')} data-testid="evidence-pdf-open">在新窗口打开</Button>
-        或 <a href={evidenceUrl(item.id)} download={item.fileName}>下载后查看</a>。
-      </Typography.Text>
-    </Space>
+    );
+  }
+  if (!url || !blob) return <Skeleton active paragraph={{ rows: 8 }} />;
+  return (
+    <PdfViewer
+      data={blob}
+      fileName={item.fileName}
+      downloadUrl={evidenceUrl(item.id)}
+      // The browser's own viewer in a tab of its own (a top-level document, not a sandboxed frame).
+      onOpenInNewWindow={() => window.open(url, '_blank', 'noopener')}
+    />
   );
 }
 
@@ -104,9 +116,12 @@ export function EvidencePanel({ recordId, editable, requiredEvidence }: {
   const evidence = useQuery({ queryKey: listKey, queryFn: ({ signal }) => recordsApi.evidence(recordId, signal) });
   const items = useMemo(() => evidence.data?.items ?? [], [evidence.data]);
 
-  const required = useMemo(() => requiredEvidence ?? [], [requiredEvidence]);
+  const required = useMemo(
+    () => (requiredEvidence ?? []).map((r) => ({ type: r.type, label: evidenceTypeLabel(r.type, r.label) })),
+    [requiredEvidence],
+  );
   const choices = useMemo(() => [...required.filter((r) => r.type !== OTHER.type), OTHER], [required]);
-  const labelOf = (type: string) => choices.find((c) => c.type === type)?.label ?? type;
+  const labelOf = (type: string) => evidenceTypeLabel(type, choices.find((c) => c.type === type)?.label);
   const provided = useMemo(() => new Set(items.map((i) => i.evidenceType)), [items]);
   const missing = required.filter((r) => !provided.has(r.type));
 

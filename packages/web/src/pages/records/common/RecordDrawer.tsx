@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, describeError } from '../../../api/client.ts';
+import { invalidateAfterDeclarerStep } from '../../../api/recordQueue.ts';
 import { recordsApi, type RecordView } from '../../../api/records.ts';
 import { ErrorState, PageLoading } from '../../../components/status.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
@@ -67,14 +68,8 @@ export function RecordDrawer({ recordId, onClose }: { recordId: string | null; o
     setProblem((p) => (p && (p.step === 'submit' || p.step === 'resubmit') ? null : p));
   }, [evidenceVersion]);
 
-  const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: recordsListKey }),
-      queryClient.invalidateQueries({ queryKey: ['record', recordId] }),
-      queryClient.invalidateQueries({ queryKey: ['record-history', recordId] }),
-      queryClient.invalidateQueries({ queryKey: ['record-queue'] }),
-    ]);
-  };
+  // The lists, this record and the menu count (a resubmitted record leaves the person's count).
+  const refresh = () => invalidateAfterDeclarerStep(queryClient, recordId);
 
   const run = async (step: Step, action: () => Promise<unknown>) => {
     setBusy(step);
@@ -83,8 +78,11 @@ export function RecordDrawer({ recordId, onClose }: { recordId: string | null; o
       await action();
       void message.success(stepDone[step]);
       if (step === 'delete') {
-        await queryClient.invalidateQueries({ queryKey: recordsListKey });
         onClose();
+        queryClient.removeQueries({ queryKey: ['record', recordId] });
+        queryClient.removeQueries({ queryKey: ['record-history', recordId] });
+        queryClient.removeQueries({ queryKey: ['record-evidence', recordId] });
+        await invalidateAfterDeclarerStep(queryClient);
         return;
       }
       await refresh();

@@ -6,8 +6,17 @@ import { ClauseTag } from '../../policy/tags.tsx';
 import { activityDetails, channelLabels, holderText, hoursText, kindLabels, recordCategoryLabels } from './labels.ts';
 import { RecordStateTag } from './RecordStateTag.tsx';
 
-/** Everything about one record, in words: the activity, the hours the policy gave it and where it is now. */
-export function RecordSummary({ record }: { record: RecordView }) {
+/** Columns of the list: a number, or one per breakpoint of the viewport (antd's `Descriptions`). */
+export type SummaryColumns = NonNullable<DescriptionsProps['column']>;
+
+/** The default: one column on phones, two from tablets on (the drawer is wide enough). */
+const defaultColumns: SummaryColumns = { xs: 1, sm: 1, md: 2 };
+
+/**
+ * Everything about one record, in words: the activity, the hours the policy gave it and where it is
+ * now. `column` for a container narrower than the viewport suggests (the review pane beside the queue).
+ */
+export function RecordSummary({ record, column = defaultColumns }: { record: RecordView; column?: SummaryColumns }) {
   const kind = kindOf(record);
   const dates = record.startedOn && record.startedOn !== record.endedOn
     ? `${record.startedOn} 至 ${record.endedOn ?? '—'}`
@@ -64,5 +73,5 @@ export function RecordSummary({ record }: { record: RecordView }) {
     { key: 'updated', label: '最后更新', children: formatInstant(record.updatedAt) },
   ];
 
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} data-testid="record-summary" />;
+  return <Descriptions bordered size="small" column={column} items={items} data-testid="record-summary" />;
 }

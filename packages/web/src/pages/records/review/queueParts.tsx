@@ -420,6 +420,8 @@ type ReviewPaneProps = {
   placeholder: ReactNode;
 };
 
+const paneSummaryColumns = { xs: 1, sm: 2, md: 2, lg: 1, xl: 1, xxl: 2 };
+
 /** The record beside the list: summary, evidence (read only), history, and the decisions. */
 export function ReviewPane(props: ReviewPaneProps) {
   const { openId, record, actions, refusal, onClose, onRefresh, placeholder } = props;
@@ -457,7 +459,9 @@ export function ReviewPane(props: ReviewPaneProps) {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {refusal ? <RefusalAlert error={refusal} onRefresh={onRefresh} /> : null}
           <div data-testid="review-actions">{actions}</div>
-          <RecordSummary record={view} />
+          {/* The pane takes half the page beside the list (the whole width below 1100px, where it stacks):
+              one column while it is beside the list (lg, xl), two when it is wide enough. */}
+          <RecordSummary record={view} column={paneSummaryColumns} />
           <EvidencePanel recordId={view.id} editable={false} requiredEvidence={view.requiredEvidence ?? []} />
           <RecordTimeline recordId={view.id} />
         </Space>
