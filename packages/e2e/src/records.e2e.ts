@@ -219,8 +219,16 @@ describe('records: declare, evidence, unit pre-review, authority verification', 
     expect(await viewer.getByTestId('pdf-page').innerText()).toBe('第 1 / 1 页');
     expect(await page.locator('iframe, embed, object').count()).toBe(0);
     // The pixels, read in the page: an A4 page at the device's pixel ratio, white with dark text.
+    // The e2e project has no DOM typings: the page's globals are described as far as the test reads them.
+    type Canvas = {
+      width: number; height: number; clientWidth: number;
+      getContext: (kind: '2d') => { getImageData: (x: number, y: number, w: number, h: number) => { data: Uint8ClampedArray } } | null;
+    };
+    type PageGlobals = { document: { querySelector: (selector: string) => Canvas | null }; devicePixelRatio: number };
     const drawn = () =>
-      canvas.evaluate((element: HTMLCanvasElement) => {
+      page.evaluate(() => {
+        const window = globalThis as unknown as PageGlobals;
+        const element = window.document.querySelector('[data-testid="evidence-pdf-viewer"] [data-testid="pdf-canvas"]')!;
         const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
         let white = 0;
         let dark = 0;
