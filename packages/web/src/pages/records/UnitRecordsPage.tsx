@@ -1,22 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { invalidateAfterDeclarerStep } from '../../api/recordQueue.ts';
-import { recordsApi, type RecordState, type RecordView } from '../../api/records.ts';
+import { recordsApi } from '../../api/records.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
-import { CursorTable } from '../../components/CursorTable.tsx';
-import { hoursText, recordStateOptions } from './common/labels.ts';
-import { RecordDrawer, recordsListKey } from './common/RecordDrawer.tsx';
+import { hoursText } from './common/labels.ts';
+import { RecordDrawer } from './common/RecordDrawer.tsx';
+import { DeclaredRecordList, useDeclaring } from './common/DeclaredRecords.tsx';
 import { RecordForm } from './common/RecordForm.tsx';
-import { recordColumns, yearOptions } from './common/recordColumns.tsx';
 
 // 学时登记 (unit menu, `/unit/records`): the records of the unit's people, in any state (view=all), and
 // the unit's own declarations for them (Art. 9: the unit declares; its declaration is its pre-review,
 // so a unit-declared record goes straight to verification when submitted).
-
-const pageSize = 20;
 
 /** Searches the unit's registered (approved) people by name or certificate number; ID numbers masked. */
 function PersonPicker({ value, onChange }: { value?: string; onChange?: (value: string) => void }) {
@@ -46,20 +42,8 @@ function PersonPicker({ value, onChange }: { value?: string; onChange?: (value: 
 
 export default function UnitRecordsPage() {
   const { user } = useCurrentSession();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [year, setYear] = useState<number | undefined>(undefined);
-  const [state, setState] = useState<RecordState | undefined>(undefined);
-  const [declaring, setDeclaring] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const { declaring, setDeclaring, openId, setOpenId, saved } = useDeclaring((record) => `已为${record.personName}保存草稿，核算学时：${hoursText(record)}。请上传证明材料后提交。`);
 
-  const saved = (record: RecordView) => {
-    setDeclaring(false);
-    void message.success(`已为${record.personName}保存草稿，核算学时：${hoursText(record)}。请上传证明材料后提交。`);
-    queryClient.setQueryData(['record', record.id], record);
-    void invalidateAfterDeclarerStep(queryClient);
-    setOpenId(record.id);
-  };
 
   return (
     <Card
@@ -76,23 +60,7 @@ export default function UnitRecordsPage() {
       <Typography.Paragraph type="secondary">
         本单位人员的全部继续教育登记。单位代为申报的登记提交后视为已通过单位初审，直接进入人社部门或行业主管部门核定；人员本人申报的登记请在“学时初审”中审核。
       </Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="全部年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 140 }} data-testid="records-filter-year" />
-        <Select allowClear placeholder="全部状态" value={state} onChange={setState} options={recordStateOptions} style={{ width: 160 }} data-testid="records-filter-state" />
-      </Space>
-      <CursorTable<RecordView>
-        key={`${year ?? ''}-${state ?? ''}`}
-        queryKey={[...recordsListKey, 'unit', year ?? null, state ?? null]}
-        fetchPage={(cursor, signal) => recordsApi.list({ view: 'all', year, state, cursor, limit: pageSize, sort: 'newest' }, signal)}
-        columns={recordColumns({ person: true })}
-        rowKey="id"
-        testId="records-table"
-        emptyText="暂无登记"
-        scrollX={1000}
-        tableProps={{
-          onRow: (r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' }, 'data-testid': 'record-row', 'data-record-id': r.id } as HTMLAttributes<HTMLElement>),
-        }}
-      />
+      <DeclaredRecordList listKey="unit" view="all" withPerson emptyText="暂无登记" onOpen={setOpenId} />
       <RecordForm
         open={declaring}
         title="为本单位人员申报学时"

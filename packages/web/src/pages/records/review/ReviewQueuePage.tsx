@@ -21,20 +21,15 @@ import { kindLabels } from '../common/labels.ts';
 import { RecordStateTag } from '../common/RecordStateTag.tsx';
 import {
   AgeTag,
-  FilterBar,
   hoursCell,
-  neighbourOf,
-  queueQueryOf,
   RecordList,
   recordTitleCell,
   ReviewPane,
-  ShortcutHelp,
   SplitLayout,
   useOpenRecord,
-  useQueueParams,
-  useRecordPages,
-  useShortcuts,
 } from './queueParts.tsx';
+import { FilterBar, queueQueryOf, useQueueParams, useRecordPages } from './queueFilters.tsx';
+import { neighbourOf, ShortcutHelp, useRowCursor, useShortcuts } from './keyboard.tsx';
 
 /** Who the reason box is for: one record or the selection; return (退回修改) or reject (不予认定). */
 type ReasonTarget = { ids: string[]; action: 'return' | 'reject'; label: string } | null;
@@ -62,12 +57,12 @@ export default function ReviewQueuePage() {
   const { list, rows } = useRecordPages(query);
   const open = useOpenRecord(openId, rows);
 
-  const [focusedId, setFocusedId] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [reasonTarget, setReasonTarget] = useState<ReasonTarget>(null);
   const [refusal, setRefusal] = useState<{ id: string; error: unknown } | null>(null);
   const [bulkOutcome, setBulkOutcome] = useState<BulkOutcome>(null);
   const [prevRows, setPrevRows] = useState(rows);
+  const { focusedId, setFocusedId, openRow, navigate } = useRowCursor({ rows, openId, setOpen, onOpen: () => setRefusal(null), loadMore: list });
 
   // The selection and the cursor never outlive the rows they refer to (a refresh after a decision).
   if (prevRows !== rows) {
@@ -178,42 +173,15 @@ export default function ReviewQueuePage() {
     else bulk.mutate({ action: reasonTarget.action, ids: reasonTarget.ids, reason });
   };
 
-  const openRow = (id: string | null) => {
-    setOpen(id);
-    if (id) setFocusedId(id);
-    setRefusal(null);
-  };
-
   // The record the keys a/r act on: the open one, else the one under the cursor.
   const target = (): RecordView | undefined => {
     if (openId) return open.data?.id === openId ? open.data : rows.find((r) => r.id === openId);
     return rows.find((r) => r.id === focusedId);
   };
 
-  const moveCursor = (delta: number) => {
-    if (rows.length === 0) return;
-    const index = rows.findIndex((r) => r.id === (focusedId ?? openId));
-    const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + delta));
-    setFocusedId(rows[next]!.id);
-    // At the end of what is loaded, the next page comes.
-    if (delta > 0 && next === rows.length - 1 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-  };
-
   useShortcuts((key) => {
+    if (navigate(key)) return true;
     switch (key) {
-      case 'j':
-      case 'ArrowDown':
-        moveCursor(1);
-        return true;
-      case 'k':
-      case 'ArrowUp':
-        moveCursor(-1);
-        return true;
-      case 'Enter': {
-        const id = focusedId ?? rows[0]?.id ?? null;
-        if (id) openRow(id);
-        return id !== null;
-      }
       case 'a':
         act(target(), pass);
         return true;
@@ -226,10 +194,6 @@ export default function ReviewQueuePage() {
         setSelected((current) => (current.includes(row.id) ? current.filter((id) => id !== row.id) : [...current, row.id]));
         return true;
       }
-      case 'Escape':
-        if (!openId) return false;
-        openRow(null);
-        return true;
       default:
         return false;
     }

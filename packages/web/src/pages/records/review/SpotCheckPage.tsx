@@ -12,19 +12,15 @@ import { ReasonModal } from '../../../components/ReasonModal.tsx';
 import { formatInstant } from '../../../components/time.ts';
 import { hoursText, kindLabels } from '../common/labels.ts';
 import {
-  FilterBar,
   hoursCell,
-  queueQueryOf,
   RecordList,
   recordTitleCell,
   ReviewPane,
-  ShortcutHelp,
   SplitLayout,
   useOpenRecord,
-  useQueueParams,
-  useRecordPages,
-  useShortcuts,
 } from './queueParts.tsx';
+import { FilterBar, queueQueryOf, useQueueParams, useRecordPages } from './queueFilters.tsx';
+import { ShortcutHelp, useRowCursor, useShortcuts } from './keyboard.tsx';
 
 /**
  * Art. 11(4) spot checks (抽查): a bureau reads the verified records of the people in its scope and may
@@ -40,9 +36,9 @@ export default function SpotCheckPage() {
   const query = queueQueryOf({ ...filters, state: 'verified', age: undefined }, { view: 'all', state: 'verified', olderThanDays: undefined });
   const { list, rows } = useRecordPages(query);
   const open = useOpenRecord(openId, rows);
-  const [focusedId, setFocusedId] = useState<string | null>(null);
   const [overturning, setOverturning] = useState<RecordView | null>(null);
   const [refusal, setRefusal] = useState<{ id: string; error: unknown } | null>(null);
+  const { focusedId, openRow, navigate } = useRowCursor({ rows, openId, setOpen, onOpen: () => setRefusal(null), loadMore: list });
 
   const overturn = useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) => recordQueueApi.decide(id, 'overturn', reason),
@@ -59,12 +55,6 @@ export default function SpotCheckPage() {
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) await invalidateAfterDecision(queryClient);
     },
   });
-
-  const openRow = (id: string | null) => {
-    setOpen(id);
-    if (id) setFocusedId(id);
-    setRefusal(null);
-  };
 
   /** The reason first, then a confirmation that says what happens to the hours. */
   const confirmOverturn = (record: RecordView, reason: string) => {
@@ -91,37 +81,7 @@ export default function SpotCheckPage() {
     });
   };
 
-  const moveCursor = (delta: number) => {
-    if (rows.length === 0) return;
-    const index = rows.findIndex((r) => r.id === (focusedId ?? openId));
-    const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + delta));
-    setFocusedId(rows[next]!.id);
-    if (delta > 0 && next === rows.length - 1 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-  };
-
-  useShortcuts((key) => {
-    switch (key) {
-      case 'j':
-      case 'ArrowDown':
-        moveCursor(1);
-        return true;
-      case 'k':
-      case 'ArrowUp':
-        moveCursor(-1);
-        return true;
-      case 'Enter': {
-        const id = focusedId ?? rows[0]?.id ?? null;
-        if (id) openRow(id);
-        return id !== null;
-      }
-      case 'Escape':
-        if (!openId) return false;
-        openRow(null);
-        return true;
-      default:
-        return false;
-    }
-  }, overturning !== null);
+  useShortcuts((key) => navigate(key), overturning !== null);
 
   const columns: ColumnsType<RecordView> = [
     { title: '人员 / 登记', key: 'who', render: (_, r) => recordTitleCell(r, true) },
