@@ -11,7 +11,7 @@ import {
 } from '../../platform/storage/index.ts';
 import { fieldError } from '../policy/schemas.ts';
 import { findRecord, type RecordRow } from '../records/repository.ts';
-import { recordScopeOf } from '../records/service.ts';
+import { recordScopeOf, reviewRecordOf } from '../records/service.ts';
 import { countEvidence, deleteEvidence, evidenceOf, findEvidence, insertEvidence, isReferenced } from './repository.ts';
 
 // Art. 10: the uploaded evidence of a record (docs/evidence.md). File first, row second: the blob is
@@ -35,9 +35,9 @@ async function recordInScope(ctx: Ctx, recordId: string): Promise<RecordRow> {
 /** Only the declarer changes the evidence, and only before review or after a return. */
 function assertMayChange(ctx: Ctx, row: RecordRow): void {
   const { actor } = ctx;
+  // The declarer needs no reach over other orgs: the record's own facts decide (records/service.ts).
   const declarer = review.isDeclarer(
-    { state: row.state, category: row.category, channel: row.channel, declaredBy: row.declared_by, personAccountId: row.person_account_id ?? '',
-      personId: row.person_id, unitId: row.unit_id, issuingBureauId: row.issuing_bureau_id, authorityId: row.authority_id },
+    reviewRecordOf(row),
     { accountId: actor.accountId, kind: actor.role, orgId: actor.org?.id ?? null, scopeOrgIds: [], personId: actor.personId },
   );
   if (!declarer) throw new AppError({ code: 'forbidden', detail: '只有申报人可以上传或删除证明材料' });
