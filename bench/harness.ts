@@ -77,3 +77,14 @@ export async function loginCookie(baseUrl: string, username: string, password = 
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0]!;
 }
+
+/** The baseline every ratio divides by: a bare Fastify route in its own process, after a warm-up. */
+export async function bareBaseline(options: { seconds: number; connections: number }): Promise<LoadResult> {
+  const bare = await startProcess('bench/bare-server.ts', {}, '/bare');
+  try {
+    await load({ name: 'warm-up', url: `${bare.url}/bare`, seconds: 2, connections: options.connections });
+    return await load({ name: 'bare Fastify route', url: `${bare.url}/bare`, seconds: options.seconds, connections: options.connections });
+  } finally {
+    await bare.stop();
+  }
+}

@@ -379,17 +379,10 @@ async function loadGet(options: { name: string; url: string; cookie: string; sec
 
 // Run alone: `node --import tsx bench/records.ts` (measures its own bare baseline first).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { load } = await import('./harness.ts');
+  const { bareBaseline } = await import('./harness.ts');
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-  const bare = await startProcess('bench/bare-server.ts', {}, '/bare');
-  let baseline: LoadResult;
-  try {
-    await load({ name: 'warm-up', url: `${bare.url}/bare`, seconds: 2, connections });
-    baseline = await load({ name: 'bare Fastify route', url: `${bare.url}/bare`, seconds, connections });
-  } finally {
-    await bare.stop();
-  }
+  const baseline = await bareBaseline({ seconds, connections });
   console.log(`baseline: ${baseline.requestsPerSecond} req/s`);
   for (const s of await recordScenarios({ seconds, connections, baseline })) {
     console.log(`${s.name}: ${s.result.requestsPerSecond} req/s, p99 ${s.result.p99Ms} ms, ratio ${s.ratio.toFixed(3)}, errors ${s.result.errors + s.result.non2xx}`);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { load, loginCookie, root, startJixu, startProcess, type LoadResult } from './harness.ts';
+import { bareBaseline, load, loginCookie, root, startJixu, type LoadResult } from './harness.ts';
 import { certificateScenarios } from './certificates.ts';
 import { policyScenarios } from './policy.ts';
 import { recordScenarios } from './records.ts';
@@ -14,14 +14,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 type Scenario = { name: string; target: number | undefined; result: LoadResult; ratio: number };
 const scenarios: Scenario[] = [];
 
-const bare = await startProcess('bench/bare-server.ts', {}, '/bare');
-let baseline: LoadResult;
-try {
-  await load({ name: 'warm-up', url: `${bare.url}/bare`, seconds: 2, connections });
-  baseline = await load({ name: 'bare Fastify route', url: `${bare.url}/bare`, seconds, connections });
-} finally {
-  await bare.stop();
-}
+const baseline = await bareBaseline({ seconds, connections });
 
 const jixu = await startJixu();
 try {

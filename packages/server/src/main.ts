@@ -25,8 +25,9 @@ startScheduler(app, [
   { name: 'overdue-registrations', everyMs: 3_600_000, firstAfterMs: 10_000, run: () => notifyOverdueRegistrations(app.deps, new Date()) },
   // Record reminders (docs/records.md "Reminders"): people below the year's requirement once a month in
   // Oct–Dec, reviewers with queue items older than 7 days once a day; idempotent, hourly so a restart never
-  // skips a day, and once 10 s after start so what is due goes out at once.
-  { name: 'record-year-reminders', everyMs: 3_600_000, firstAfterMs: 10_000, run: () => remindPeopleBelowRequirement(app.deps, new Date()) },
+  // skips a day. The queue notices (one SQL aggregate) also go out 10 s after start; the monthly one
+  // (a status per person below the requirement) waits for its hour, never competing with start-up.
+  { name: 'record-year-reminders', everyMs: 3_600_000, run: () => remindPeopleBelowRequirement(app.deps, new Date()) },
   { name: 'record-queue-reminders', everyMs: 3_600_000, firstAfterMs: 10_000, run: () => remindReviewersOfOldItems(app.deps, new Date()) },
   // Evidence files no row references any more (removed, or a crash between file and row), after a day.
   { name: 'evidence-sweep', everyMs: 3_600_000, run: () => sweepEvidence(app.deps) },

@@ -122,6 +122,8 @@ export async function remindPeopleBelowRequirement(deps: Deps, now: Date, option
         });
       }));
       run.notified += created.filter(Boolean).length;
+      // A long run (1 October at a province's size) lets the requests waiting meanwhile go first.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (people.length < pageSize) break;
   }
